@@ -1,0 +1,469 @@
+"""A small, safe expression language for `requires`, `chance`, `when` and effects.
+
+Scenario files are untrusted: an expression is parsed by our own code into a
+tree, type-checked against the scenario's variables, and compiled into nested
+closures. Nothing is ever handed to Python's `eval`.
+
+Grammar (lowest precedence first)::
+
+    expr    := and_ ('or' and_)*
+    and_    := not_ ('and' not_)*
+    not_    := 'not' not_ | compare
+    compare := sum (('<' | '<=' | '>' | '>=' | '==' | '!=') sum)?
+    sum     := product (('+' | '-') product)*
+    product := unary (('*' | '/') unary)*
+    unary   := ('-' | '+') unary | atom
+    atom    := NUMBER | 'true' | 'false' | NAME | FUNC '(' expr (',' expr)* ')'
+             | '(' expr ')'
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+Values = Mapping[str, float]
+Kind = Literal["number", "boolean"]
+
+MAX_LENGTH = 500
+MAX_DEPTH = 32
+FUNCTIONS = ("min", "max")
+KEYWORDS = ("and", "or", "not", "true", "false")
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<number>\d+(?:\.\d+)?|\.\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
+    r"|(?P<op><=|>=|==|!=|<|>|\+|-|\*|/|\(|\)|,)|(?P<bad>\S))"
+)
+_COMPARISONS: dict[str, Callable[[float, float], bool]] = {
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
+    "==": lambda a, b: a == b,
+    "!=": lambda a, b: a != b,
+}
+_WORDS = {"<": "below", "<=": "at most", ">": "above", ">=": "at least", "==": "exactly"}
+_WORDS["!="] = "not"
+
+
+class ExpressionError(ValueError):
+    """A problem in an expression; `offset` is the 0-based column within its text."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+
+
+# --- the tree ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Number(Node):
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class Boolean(Node):
+    value: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Name(Node):
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Call(Node):
+    function: str
+    args: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Unary(Node):
+    op: str
+    operand: Node
+
+
+@dataclass(frozen=True, slots=True)
+class Binary(Node):
+    op: str
+    left: Node
+    right: Node
+
+
+# --- tokens and parser --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    kind: str  # "number", "name", "op", "end"
+    text: str
+    offset: int
+
+
+def _tokenize(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    position = 0
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if match is None or match.end() == position:  # only trailing whitespace left
+            break
+        kind = match.lastgroup or "bad"
+        start = match.start(kind)
+        if kind == "bad":
+            char = match.group(kind)
+            hint = " (use 'and', 'or', 'not')" if char in "&|!" else ""
+            if char == "=":
+                hint = " (use '==' to compare)"
+            raise ExpressionError(f"unexpected character {char!r}{hint}", start)
+        tokens.append(_Token(kind, match.group(kind), start))
+        position = match.end()
+    tokens.append(_Token("end", "", len(text.rstrip())))
+    return tokens
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.tokens = _tokenize(text)
+        self.index = 0
+        self.depth = 0
+
+    @property
+    def current(self) -> _Token:
+        return self.tokens[self.index]
+
+    def advance(self) -> _Token:
+        token = self.tokens[self.index]
+        self.index += 1
+        return token
+
+    def at(self, *texts: str) -> bool:
+        token = self.current
+        return token.kind in ("op", "name") and token.text in texts
+
+    def expect(self, text: str) -> _Token:
+        if not self.at(text):
+            raise ExpressionError(f"expected {text!r}, found {_describe(self.current)}", self.current.offset)
+        return self.advance()
+
+    def nested(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExpressionError(f"expression nested deeper than {MAX_DEPTH} levels", self.current.offset)
+
+    def parse(self) -> Node:
+        node = self.or_()
+        if self.current.kind != "end":
+            raise ExpressionError(f"unexpected {_describe(self.current)}", self.current.offset)
+        return node
+
+    def or_(self) -> Node:
+        node = self.and_()
+        while self.at("or"):
+            token = self.advance()
+            node = Binary(token.offset, "or", node, self.and_())
+        return node
+
+    def and_(self) -> Node:
+        node = self.not_()
+        while self.at("and"):
+            token = self.advance()
+            node = Binary(token.offset, "and", node, self.not_())
+        return node
+
+    def not_(self) -> Node:
+        if self.at("not"):
+            token = self.advance()
+            self.nested()
+            node = Unary(token.offset, "not", self.not_())
+            self.depth -= 1
+            return node
+        return self.compare()
+
+    def compare(self) -> Node:
+        node = self.sum()
+        if self.at(*_COMPARISONS):
+            token = self.advance()
+            node = Binary(token.offset, token.text, node, self.sum())
+            if self.at(*_COMPARISONS):
+                raise ExpressionError(
+                    "comparisons cannot be chained; join them with 'and'", self.current.offset
+                )
+        return node
+
+    def sum(self) -> Node:
+        node = self.product()
+        while self.at("+", "-"):
+            token = self.advance()
+            node = Binary(token.offset, token.text, node, self.product())
+        return node
+
+    def product(self) -> Node:
+        node = self.unary()
+        while self.at("*", "/"):
+            token = self.advance()
+            node = Binary(token.offset, token.text, node, self.unary())
+        return node
+
+    def unary(self) -> Node:
+        if self.at("-", "+"):
+            token = self.advance()
+            self.nested()
+            node = Unary(token.offset, token.text, self.unary())
+            self.depth -= 1
+            return node
+        return self.atom()
+
+    def atom(self) -> Node:
+        token = self.current
+        if token.kind == "number":
+            self.advance()
+            return Number(token.offset, float(token.text) if "." in token.text else int(token.text))
+        if token.kind == "name":
+            self.advance()
+            if token.text in ("true", "false"):
+                return Boolean(token.offset, token.text == "true")
+            if token.text in KEYWORDS:
+                raise ExpressionError(f"expected a value, found {token.text!r}", token.offset)
+            if self.at("("):
+                return self.call(token)
+            return Name(token.offset, token.text)
+        if self.at("("):
+            self.advance()
+            self.nested()
+            node = self.or_()
+            self.depth -= 1
+            self.expect(")")
+            return node
+        raise ExpressionError(f"expected a value, found {_describe(token)}", token.offset)
+
+    def call(self, name: _Token) -> Node:
+        if name.text not in FUNCTIONS:
+            known = ", ".join(FUNCTIONS)
+            raise ExpressionError(f"unknown function {name.text!r} (known: {known})", name.offset)
+        self.expect("(")
+        self.nested()
+        args = [self.or_()]
+        while self.at(","):
+            self.advance()
+            args.append(self.or_())
+        self.depth -= 1
+        self.expect(")")
+        if len(args) < 2:
+            raise ExpressionError(f"{name.text}() needs at least two values", name.offset)
+        return Call(name.offset, name.text, tuple(args))
+
+
+def _describe(token: _Token) -> str:
+    return "the end of the expression" if token.kind == "end" else repr(token.text)
+
+
+# --- type checking ---------------------------------------------------------------
+
+
+def _check(node: Node, variables: Iterable[str] | None) -> Kind:
+    """Return the node's kind, or raise an ExpressionError for misuse."""
+    if isinstance(node, Number):
+        return "number"
+    if isinstance(node, Boolean):
+        return "boolean"
+    if isinstance(node, Name):
+        if variables is not None and node.name not in variables:
+            raise ExpressionError(
+                f"unknown variable {node.name!r}{suggest(node.name, variables)}", node.offset
+            )
+        return "number"
+    if isinstance(node, Call):
+        for arg in node.args:
+            _require(arg, "number", variables, f"{node.function}() takes numbers")
+        return "number"
+    if isinstance(node, Unary):
+        if node.op == "not":
+            _require(node.operand, "boolean", variables, "'not' needs a condition")
+            return "boolean"
+        _require(node.operand, "number", variables, f"{node.op!r} needs a number")
+        return "number"
+    assert isinstance(node, Binary)
+    if node.op in ("and", "or"):
+        for side in (node.left, node.right):
+            _require(side, "boolean", variables, f"'{node.op}' joins conditions, not numbers")
+        return "boolean"
+    for side in (node.left, node.right):
+        _require(side, "number", variables, f"{node.op!r} needs numbers on both sides")
+    if node.op == "/" and isinstance(node.right, Number) and node.right.value == 0:
+        raise ExpressionError("division by zero", node.right.offset)
+    return "boolean" if node.op in _COMPARISONS else "number"
+
+
+def _require(node: Node, kind: Kind, variables: Iterable[str] | None, message: str) -> None:
+    if _check(node, variables) != kind:
+        raise ExpressionError(message, node.offset)
+
+
+def suggest(name: str, known: Iterable[str]) -> str:
+    """A ' (did you mean ...?)' hint for a misspelt name, or ''."""
+    close = difflib.get_close_matches(name, [str(k) for k in known], n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+# --- compiling to closures ------------------------------------------------------------
+
+
+def _compile(node: Node) -> Callable[[Values], float | bool]:
+    if isinstance(node, Number | Boolean):
+        constant = node.value
+        return lambda values: constant
+    if isinstance(node, Name):
+        name = node.name
+        return lambda values: values[name]
+    if isinstance(node, Call):
+        args = tuple(_compile(arg) for arg in node.args)
+        pick = min if node.function == "min" else max
+        return lambda values: pick(arg(values) for arg in args)
+    if isinstance(node, Unary):
+        operand = _compile(node.operand)
+        if node.op == "not":
+            return lambda values: not operand(values)
+        if node.op == "-":
+            return lambda values: -operand(values)
+        return operand
+    assert isinstance(node, Binary)
+    left, right = _compile(node.left), _compile(node.right)
+    op = node.op
+    if op == "and":
+        return lambda values: left(values) and right(values)
+    if op == "or":
+        return lambda values: left(values) or right(values)
+    if op == "+":
+        return lambda values: left(values) + right(values)
+    if op == "-":
+        return lambda values: left(values) - right(values)
+    if op == "*":
+        return lambda values: left(values) * right(values)
+    if op == "/":
+        return lambda values: _divide(left(values), right(values))
+    compare = _COMPARISONS[op]
+    return lambda values: compare(left(values), right(values))
+
+
+def _divide(a: float, b: float) -> float:
+    # A zero divisor that only appears at run time (a variable at 0) gives 0,
+    # so a scenario cannot crash the game mid-lesson.
+    return a / b if b else 0
+
+
+# --- the public object ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Expr:
+    """A parsed, checked and compiled expression."""
+
+    source: str
+    tree: Node = field(repr=False, compare=False)
+    kind: Kind
+    _fn: Callable[[Values], float | bool] = field(repr=False, compare=False)
+
+    def __call__(self, values: Values) -> float | bool:
+        return self._fn(values)
+
+    def names(self) -> set[str]:
+        return set(_names(self.tree))
+
+    def __str__(self) -> str:
+        return self.source
+
+
+def _names(node: Node) -> Iterable[str]:
+    if isinstance(node, Name):
+        yield node.name
+    elif isinstance(node, Call):
+        for arg in node.args:
+            yield from _names(arg)
+    elif isinstance(node, Unary):
+        yield from _names(node.operand)
+    elif isinstance(node, Binary):
+        yield from _names(node.left)
+        yield from _names(node.right)
+
+
+def parse(text: str, variables: Iterable[str] | None = None, kind: Kind | None = None) -> Expr:
+    """Parse `text`; check names against `variables` and the result against `kind`.
+
+    Raises ExpressionError with the offset of the problem.
+    """
+    if len(text) > MAX_LENGTH:
+        raise ExpressionError(f"expression longer than {MAX_LENGTH} characters", MAX_LENGTH)
+    if not text.strip():
+        raise ExpressionError("empty expression", 0)
+    tree = _Parser(text).parse()
+    names = None if variables is None else frozenset(variables)
+    found = _check(tree, names)
+    if kind is not None and found != kind:
+        wanted = "a condition (true or false)" if kind == "boolean" else "a number"
+        raise ExpressionError(f"expected {wanted}, got {_a(found)}", tree.offset)
+    return Expr(text, tree, found, _compile(tree))
+
+
+def _a(kind: Kind) -> str:
+    return "a number" if kind == "number" else "a condition"
+
+
+# --- explaining why a condition fails ------------------------------------------------------
+
+
+def explain(expr: Expr, values: Values, labels: Mapping[str, str]) -> str:
+    """Say in words why a boolean expression is false for these values."""
+    parts = list(_explain(expr.tree, values, labels))
+    return "; ".join(dict.fromkeys(parts)) or f"needs {expr.source}"
+
+
+def _explain(node: Node, values: Values, labels: Mapping[str, str]) -> Iterable[str]:
+    if isinstance(node, Binary) and node.op == "and":
+        for side in (node.left, node.right):
+            if not _compile(side)(values):
+                yield from _explain(side, values, labels)
+        return
+    if isinstance(node, Binary) and node.op == "or":
+        left = list(_explain(node.left, values, labels))
+        right = list(_explain(node.right, values, labels))
+        yield " or ".join(left + right)
+        return
+    if isinstance(node, Binary) and node.op in _COMPARISONS and isinstance(node.left, Name):
+        name = node.left.name
+        target = _render(node.right, labels)
+        yield f"needs {labels.get(name, name)} {_WORDS[node.op]} {target} (now {format_number(values[name])})"
+        return
+    yield f"needs {_render(node, labels)}"
+
+
+def _render(node: Node, labels: Mapping[str, str]) -> str:
+    if isinstance(node, Number):
+        return format_number(node.value)
+    if isinstance(node, Boolean):
+        return "true" if node.value else "false"
+    if isinstance(node, Name):
+        return labels.get(node.name, node.name)
+    if isinstance(node, Call):
+        return f"{node.function}({', '.join(_render(arg, labels) for arg in node.args)})"
+    if isinstance(node, Unary):
+        space = " " if node.op == "not" else ""
+        return f"{node.op}{space}{_render(node.operand, labels)}"
+    assert isinstance(node, Binary)
+    return f"{_render(node.left, labels)} {node.op} {_render(node.right, labels)}"
+
+
+def format_number(value: float) -> str:
+    """Show whole numbers without a decimal point and others with at most two places."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.2f}".rstrip("0").rstrip(".")

@@ -1,0 +1,61 @@
+"""Automatic players, for the role nobody plays, for tests and for simulation.
+
+A policy looks at the open options of a role and returns a choice id. All are
+deterministic given the `random.Random` they are handed.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+from game.engine.rules import Option, current_turn, options
+from game.engine.state import State
+from game.scenario.model import Role, Scenario
+
+Policy = Callable[[Scenario, State, Role, random.Random], str]
+
+
+def _open(scenario: Scenario, state: State, role: Role) -> list[Option]:
+    return [option for option in options(scenario, state, role) if option.available]
+
+
+def historical(scenario: Scenario, state: State, role: Role, rng: random.Random) -> str:
+    """History's choice when it is open; otherwise the first open choice."""
+    turn = current_turn(scenario, state)
+    assert turn is not None
+    took = turn.history.took.get(role)
+    available = _open(scenario, state, role)
+    if any(option.choice.id == took for option in available):
+        return str(took)
+    return (available or options(scenario, state, role))[0].choice.id
+
+
+def random_choice(scenario: Scenario, state: State, role: Role, rng: random.Random) -> str:
+    """Any open choice, uniformly."""
+    available = _open(scenario, state, role) or options(scenario, state, role)
+    return rng.choice(available).choice.id
+
+
+def greedy(scenario: Scenario, state: State, role: Role, rng: random.Random) -> str:
+    """The open choice whose own effects most raise the sum of the role's variables' share of range.
+
+    A simple, predictable opponent for balance tests: it looks one choice ahead
+    and ignores chance outcomes.
+    """
+    available = _open(scenario, state, role) or options(scenario, state, role)
+
+    def gain(option: Option) -> float:
+        total = 0.0
+        for name, effect in option.choice.effects.items():
+            variable = scenario.variables[name]
+            span = variable.max - variable.min
+            amount = effect.set(state.values) - state.values[name] if hasattr(effect, "set") else effect(state.values)
+            total += float(amount) / span
+        return total
+
+    best = max(gain(option) for option in available)
+    return next(option.choice.id for option in available if gain(option) == best)
+
+
+POLICIES: dict[str, Policy] = {"historical": historical, "random": random_choice, "greedy": greedy}

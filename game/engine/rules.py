@@ -1,0 +1,192 @@
+"""The rules: which choices are open, and resolving a turn.
+
+A turn resolves in a fixed order so that replays are exact: every role's
+choice is checked against the state at the start of the turn; then, role by
+role (negotiator, then commander), the choice's effects apply, its outcome is
+drawn from the `random.Random` passed in, and the outcome's effects apply.
+Values are clamped to their variable's range after every effect. The story
+then moves to the first `next` named (outcome before choice, negotiator before
+commander, then the turn's own), else to the following turn; early endings are
+checked after every turn, and all endings when the turns run out.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from game.engine.conditions import explain
+from game.engine.state import Move, State, TurnRecord
+from game.scenario.model import ROLES, Choice, Effect, Ending, Role, Scenario, SetTo, Turn
+
+
+@dataclass(frozen=True, slots=True)
+class Success:
+    state: State
+    record: TurnRecord
+
+
+@dataclass(frozen=True, slots=True)
+class Impossible:
+    reason: str
+
+
+Result = Success | Impossible
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A choice as offered to a role: open, or closed with the reason why."""
+
+    choice: Choice
+    number: int  # 1-based, as shown to the player
+    available: bool
+    reason: str | None
+
+
+def current_turn(scenario: Scenario, state: State) -> Turn | None:
+    return None if state.turn is None else scenario.turns[state.turn]
+
+
+def roles_to_choose(turn: Turn) -> tuple[Role, ...]:
+    """The roles with choices on this turn, in the order they resolve."""
+    return tuple(role for role in ROLES if turn.choices.get(role))
+
+
+def options(scenario: Scenario, state: State, role: Role) -> list[Option]:
+    """Every choice of `role` on the current turn, with whether it is open now."""
+    turn = current_turn(scenario, state)
+    if turn is None:
+        return []
+    result = []
+    for number, choice in enumerate(turn.choices.get(role, ()), start=1):
+        if choice.requires is None or choice.requires(state.values):
+            result.append(Option(choice, number, True, None))
+        else:
+            reason = choice.why_not or explain(choice.requires, state.values, scenario.labels)
+            result.append(Option(choice, number, False, reason))
+    return result
+
+
+def is_available(choice: Choice, values: Mapping[str, float]) -> bool:
+    return choice.requires is None or bool(choice.requires(values))
+
+
+def resolve_turn(
+    scenario: Scenario,
+    state: State,
+    picks: Mapping[Role, str],
+    rng: random.Random,
+    by: Mapping[Role, str] | None = None,
+) -> Result:
+    """Play the current turn with one choice id per role that has choices."""
+    turn = current_turn(scenario, state)
+    if turn is None:
+        return Impossible("the game has ended")
+    chosen: list[tuple[Role, Choice]] = []
+    for role in roles_to_choose(turn):
+        if role not in picks:
+            return Impossible(f"no choice given for the {role}")
+        choice = next((c for c in turn.choices[role] if c.id == picks[role]), None)
+        if choice is None:
+            return Impossible(f"{picks[role]!r} is not a choice of the {role} on this turn")
+        if not is_available(choice, state.values):
+            return Impossible(f"{picks[role]!r} is not possible now")
+        chosen.append((role, choice))
+    extra = set(picks) - {role for role, _ in chosen}
+    if extra:
+        return Impossible(f"the {sorted(extra)[0]} has no choice to make on this turn")
+
+    values = dict(state.values)
+    moves: list[Move] = []
+    jump: str | None = None
+    for role, choice in chosen:
+        _apply(scenario, values, choice.effects)
+        outcome_index = _draw(choice, values, rng)
+        if outcome_index is not None:
+            outcome = choice.outcomes[outcome_index]
+            _apply(scenario, values, outcome.effects)
+            jump = jump or outcome.next
+        jump = jump or choice.next
+        moves.append(Move(role, choice.id, outcome_index, (by or {}).get(role, "player")))
+    jump = jump or turn.next
+
+    after = MappingProxyType(values)
+    record = TurnRecord(turn.id, tuple(moves), state.values, after)
+    log = (*state.log, record)
+    return Success(_advance(scenario, state.turn, jump, after, log), record)
+
+
+def _apply(scenario: Scenario, values: dict[str, float], effects: Mapping[str, Effect]) -> None:
+    for name, effect in effects.items():
+        if isinstance(effect, SetTo):
+            value = effect.set(values)
+        else:
+            value = values[name] + effect(values)
+        variable = scenario.variables[name]
+        values[name] = min(max(value, variable.min), variable.max)
+
+
+def _draw(choice: Choice, values: Mapping[str, float], rng: random.Random) -> int | None:
+    """Pick an outcome: chances are cumulative in order, the last is 'otherwise'."""
+    outcomes = choice.outcomes
+    if len(outcomes) <= 1:
+        return 0 if outcomes else None
+    roll = rng.random()
+    total = 0.0
+    for index, outcome in enumerate(outcomes[:-1]):
+        assert outcome.chance is not None  # the model guarantees it for all but the last
+        total += min(max(float(outcome.chance(values)), 0.0), 1.0)
+        if roll < total:
+            return index
+    return len(outcomes) - 1
+
+
+def _advance(
+    scenario: Scenario, index: int | None, jump: str | None, values: Mapping[str, float], log: tuple[TurnRecord, ...]
+) -> State:
+    assert index is not None
+    if jump is not None and jump not in scenario.turn_positions:
+        return State(None, values, jump, log)  # a jump straight to an ending
+    early = _first_ending(scenario, values, early_only=True)
+    if early is not None:
+        return State(None, values, early.id, log)
+    following = scenario.turn_index(jump) if jump is not None else index + 1
+    if following < len(scenario.turns):
+        return State(following, values, None, log)
+    final = _first_ending(scenario, values, early_only=False)
+    assert final is not None  # the loader guarantees an ending without `when`
+    return State(None, values, final.id, log)
+
+
+def _first_ending(scenario: Scenario, values: Mapping[str, float], *, early_only: bool) -> Ending | None:
+    for ending in scenario.endings:
+        if early_only and not ending.early:
+            continue
+        if ending.when is None or ending.when(values):
+            return ending
+    return None
+
+
+def took_history(turn: Turn, role: Role, choice_id: str) -> bool:
+    return turn.history.took.get(role) == choice_id
+
+
+def verdict(scenario: Scenario, record: TurnRecord, role: Role) -> str:
+    """One line comparing the role's choice on a turn with history's."""
+    turn = scenario.turns[scenario.turn_index(record.turn)]
+    move = record.move(role)
+    historical_id = turn.history.took.get(role)
+    if move is None or historical_id is None:
+        return "History records no choice for this role on this turn."
+    historical = scenario.choice(turn.id, role, historical_id)
+    if move.choice == historical_id:
+        return f"As in history: {_sentence(historical.text)}"
+    return f"History went another way: {_sentence(historical.text)}"
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
