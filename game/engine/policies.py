@@ -50,7 +50,11 @@ def greedy(scenario: Scenario, state: State, role: Role, rng: random.Random) -> 
         for name, effect in option.choice.effects.items():
             variable = scenario.variables[name]
             span = variable.max - variable.min
-            amount = effect.set(state.values) - state.values[name] if hasattr(effect, "set") else effect(state.values)
+            amount = (
+                effect.set(state.values) - state.values[name]
+                if hasattr(effect, "set")
+                else effect(state.values)
+            )
             total += float(amount) / span
         return total
 

@@ -145,7 +145,11 @@ def _draw(choice: Choice, values: Mapping[str, float], rng: random.Random) -> in
 
 
 def _advance(
-    scenario: Scenario, index: int | None, jump: str | None, values: Mapping[str, float], log: tuple[TurnRecord, ...]
+    scenario: Scenario,
+    index: int | None,
+    jump: str | None,
+    values: Mapping[str, float],
+    log: tuple[TurnRecord, ...],
 ) -> State:
     assert index is not None
     if jump is not None and jump not in scenario.turn_positions:

@@ -50,7 +50,9 @@ class State:
     def date(self, scenario: Scenario) -> dt.date:
         if self.turn is not None:
             return scenario.turns[self.turn].date
-        return scenario.turns[scenario.turn_index(self.log[-1].turn)].date if self.log else scenario.dates.start
+        return (
+            scenario.turns[scenario.turn_index(self.log[-1].turn)].date if self.log else scenario.dates.start
+        )
 
 
 def initial_state(scenario: Scenario) -> State:

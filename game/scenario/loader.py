@@ -188,7 +188,9 @@ class _Composer:
             if not isinstance(event, yaml.ScalarEvent):
                 raise _YamlProblem(*_position(event), "a key must be a plain name, not a list or mapping")
             if event.value == "<<" and event.style is None:
-                raise _YamlProblem(*_position(event), "merge keys ('<<') are not supported; write the keys out")
+                raise _YamlProblem(
+                    *_position(event), "merge keys ('<<') are not supported; write the keys out"
+                )
             key, key_mark = event.value, _mark(event)
             if key in first_seen:
                 first = first_seen[key]
@@ -309,7 +311,9 @@ def load_text(text: str, file: str = "<scenario>") -> Scenario:
 def validate(document: Document) -> Scenario:
     data = document.data
     if not isinstance(data, dict):
-        raise ScenarioError([document.problem((), "a scenario is a mapping of keys like 'id:', 'title:', 'turns:'")])
+        raise ScenarioError(
+            [document.problem((), "a scenario is a mapping of keys like 'id:', 'title:', 'turns:'")]
+        )
     try:
         scenario = Scenario.model_validate(data, context=_names(data))
     except ValidationError as error:
@@ -388,7 +392,10 @@ def _pick_union_members(errors: list[dict[str, Any]], data: Any) -> list[dict[st
     return [
         item
         for item in kept
-        if not (item["type"] == "too_short" and any(loc[: len(item["loc"])] == tuple(item["loc"]) for loc in failed_inside))
+        if not (
+            item["type"] == "too_short"
+            and any(loc[: len(item["loc"])] == tuple(item["loc"]) for loc in failed_inside)
+        )
     ]
 
 
@@ -562,14 +569,17 @@ def _check_turns(scenario: Scenario, document: Document) -> Iterator[Problem]:
         base: Path_ = ("turns", index)
         for role, choices in turn.choices.items():
             if role not in scenario.roles:
-                yield document.problem((*base, "choices", role), f"role {role!r} is not declared under 'roles'", key=True)
+                yield document.problem(
+                    (*base, "choices", role), f"role {role!r} is not declared under 'roles'", key=True
+                )
             if not choices:
                 yield document.problem((*base, "choices", role), "needs at least one choice")
             seen: set[str] = set()
             for number, choice in enumerate(choices):
                 if choice.id in seen:
                     yield document.problem(
-                        (*base, "choices", role, number, "id"), f"choice id {choice.id!r} is used twice in this turn"
+                        (*base, "choices", role, number, "id"),
+                        f"choice id {choice.id!r} is used twice in this turn",
                     )
                 seen.add(choice.id)
         if not turn.choices:
@@ -580,7 +590,7 @@ def _check_turns(scenario: Scenario, document: Document) -> Iterator[Problem]:
 
 def _check_took(turn: Any, base: Path_, document: Document) -> Iterator[Problem]:
     took_path = (*base, "history", "took")
-    for role, choices in turn.choices.items():
+    for role in turn.choices:
         if role not in turn.history.took:
             yield document.problem(took_path, f"missing the choice history took for the {role}")
     for role, choice_id in turn.history.took.items():
@@ -589,7 +599,8 @@ def _check_took(turn: Any, base: Path_, document: Document) -> Iterator[Problem]
             yield document.problem((*took_path, role), f"this turn has no choices for the {role}", key=True)
         elif choice_id not in ids:
             yield document.problem(
-                (*took_path, role), f"{choice_id!r} is not one of this turn's {role} choices{suggest(choice_id, ids)}"
+                (*took_path, role),
+                f"{choice_id!r} is not one of this turn's {role} choices{suggest(choice_id, ids)}",
             )
 
 
@@ -602,7 +613,8 @@ def _check_jumps(
             choice_path = (*base, "choices", role, number)
             jumps.append(((*choice_path, "next"), choice.next))
             jumps += [
-                ((*choice_path, "outcomes", k, "next"), outcome.next) for k, outcome in enumerate(choice.outcomes)
+                ((*choice_path, "outcomes", k, "next"), outcome.next)
+                for k, outcome in enumerate(choice.outcomes)
             ]
     for path, target in jumps:
         if target is not None and target in positions and positions[target] <= index:
@@ -628,27 +640,19 @@ def _check_dates(scenario: Scenario, document: Document) -> Iterator[Problem]:
     start, end = scenario.dates.start, scenario.dates.end
     for key, day in (("start", start), ("end", end)):
         if not FIRST_YEAR <= day.year <= LAST_YEAR:
-            yield document.problem(("dates", key), f"{day} is outside the game's years, {FIRST_YEAR}-{LAST_YEAR}")
+            yield document.problem(
+                ("dates", key), f"{day} is outside the game's years, {FIRST_YEAR}-{LAST_YEAR}"
+            )
     previous = None
     for index, turn in enumerate(scenario.turns):
         path = ("turns", index, "date")
         if not start <= turn.date <= end:
             yield document.problem(path, f"{turn.date} is outside the scenario's dates ({start} to {end})")
         if previous is not None and turn.date < previous.date:
-            yield document.problem(path, f"{turn.date} comes before the previous turn's date ({previous.date})")
+            yield document.problem(
+                path, f"{turn.date} comes before the previous turn's date ({previous.date})"
+            )
         previous = turn
-
-
-def load_many(paths: Iterable[str | Path]) -> tuple[list[Scenario], list[ScenarioError]]:
-    """Load every scenario file among `paths` (folders are searched for *.yaml)."""
-    scenarios: list[Scenario] = []
-    errors: list[ScenarioError] = []
-    for file in scenario_files(paths):
-        try:
-            scenarios.append(load(file))
-        except ScenarioError as error:
-            errors.append(error)
-    return scenarios, errors
 
 
 def scenario_files(paths: Iterable[str | Path]) -> list[Path]:
