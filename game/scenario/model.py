@@ -24,6 +24,7 @@ from pydantic import (
     PlainValidator,
     ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -224,14 +225,19 @@ class Choice(Frozen):
     outcomes: tuple[Outcome, ...] = ()
     next: TargetRef | None = Field(None, description="a later turn or an ending to go to")
 
-    @model_validator(mode="after")
-    def _otherwise_last(self) -> Choice:
-        for index, outcome in enumerate(self.outcomes):
-            last = index == len(self.outcomes) - 1
+    @field_validator("outcomes")
+    @classmethod
+    def _otherwise_last(cls, outcomes: tuple[Outcome, ...]) -> tuple[Outcome, ...]:
+        for index, outcome in enumerate(outcomes):
+            last = index == len(outcomes) - 1
             if last and outcome.chance is not None:
                 raise ValueError("the last outcome must have no `chance`: it is what happens otherwise")
             if not last and outcome.chance is None:
                 raise ValueError(f"outcome {index + 1} needs a `chance` (only the last has none)")
+        return outcomes
+
+    @model_validator(mode="after")
+    def _why_not_explains_requires(self) -> Choice:
         if self.why_not is not None and self.requires is None:
             raise ValueError("`why_not` explains a `requires`, but this choice has none")
         return self

@@ -1,0 +1,28 @@
+"""Shared fixtures. GUI tests need no display: the dummy SDL drivers are set here."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+from game.paths import SCENARIOS  # noqa: E402
+from game.scenario.loader import load, scenario_files  # noqa: E402
+from game.scenario.model import Scenario  # noqa: E402
+
+DATA = Path(__file__).parent / "data"
+SHIPPED = scenario_files([SCENARIOS])
+
+
+@pytest.fixture(scope="session")
+def small() -> Scenario:
+    return load(DATA / "small.yaml")
+
+
+@pytest.fixture(scope="session", params=SHIPPED, ids=[path.stem for path in SHIPPED])
+def shipped(request: pytest.FixtureRequest) -> Scenario:
+    return load(request.param)
