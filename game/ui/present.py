@@ -6,12 +6,14 @@ Shared so the terminal, the window and the report say the same thing the same wa
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from game.engine.branches import Branches
 from game.engine.conditions import format_number
-from game.engine.state import State, TurnRecord
-from game.scenario.model import Role, Scenario
+from game.engine.session import Session
+from game.engine.state import Move, State, TurnRecord
+from game.scenario.model import Ending, Role, Scenario, Turn
 
 MONTHS = [
     "January",
@@ -33,6 +35,11 @@ ROLE_TITLES: Mapping[Role, str] = {"negotiator": "negotiator", "commander": "com
 def format_date(day: dt.date) -> str:
     """1918-03-13 -> '13 March 1918'"""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def format_short_date(day: dt.date) -> str:
+    """1918-03-13 -> '13 Mar 1918', for table columns."""
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
 
 
 def format_span(start: dt.date, end: dt.date) -> str:
@@ -84,17 +91,15 @@ class PathStep:
 
 
 def path_against_history(scenario: Scenario, log: tuple[TurnRecord, ...]) -> list[PathStep]:
-    steps = []
-    for record in log:
-        turn = scenario.turns[scenario.turn_index(record.turn)]
-        for move in record.moves:
-            took = turn.history.took.get(move.role)
-            chosen = scenario.choice(turn.id, move.role, move.choice).text
-            historical = scenario.choice(turn.id, move.role, took).text if took else "(not recorded)"
-            steps.append(
-                PathStep(turn.date, turn.title, move.role, chosen, historical, move.choice == took, move.by)
-            )
-    return steps
+    return [path_step(scenario, record, move) for record in log for move in record.moves]
+
+
+def path_step(scenario: Scenario, record: TurnRecord, move: Move) -> PathStep:
+    turn = scenario.turns[scenario.turn_index(record.turn)]
+    took = turn.history.took.get(move.role)
+    chosen = scenario.choice(turn.id, move.role, move.choice).text
+    historical = scenario.choice(turn.id, move.role, took).text if took else "(not recorded)"
+    return PathStep(turn.date, turn.title, move.role, chosen, historical, move.choice == took, move.by)
 
 
 def outcome_text(scenario: Scenario, record: TurnRecord, role: Role) -> str | None:
@@ -102,3 +107,191 @@ def outcome_text(scenario: Scenario, record: TurnRecord, role: Role) -> str | No
     if move is None or move.outcome is None:
         return None
     return scenario.choice(record.turn, role, move.choice).outcomes[move.outcome].text
+
+
+# --- phrases both front ends and the report use --------------------------------------------
+
+
+def turn_heading(scenario: Scenario, turn: Turn, number: int) -> str:
+    """'Turn 2 · 13 March 1918 · Kagan (New Bukhara)'"""
+    return f"Turn {number} \u00b7 {format_date(turn.date)} \u00b7 {scenario.places[turn.place].name}"
+
+
+def who_chose(move: Move, decided_by: str | None = None) -> str:
+    """'The commander (history)': who took a role's choice; a team's name when one was given."""
+    return f"The {ROLE_TITLES[move.role]} ({decided_by or move.by})"
+
+
+def votes_line(votes: Mapping[str, int] | None, scenario: Scenario, turn: Turn, role: Role) -> str | None:
+    """'The class voted: Talk. 14, Threaten. 9' when a vote was taken on the turn."""
+    if not votes:
+        return None
+    texts = {choice.id: choice.text for choice in turn.choices.get(role, ())}
+    tally = ", ".join(f"{texts.get(choice, choice)} {count}" for choice, count in votes.items())
+    return f"The class voted: {tally}"
+
+
+def sources_line(scenario: Scenario, turn: Turn) -> str:
+    return "; ".join(scenario.sources[source].title for source in turn.history.sources)
+
+
+def session_label(session: Session) -> str:
+    """'The March on Bukhara, 13 March 1918': what "Continue" and save lists show."""
+    scenario, state = session.scenario, session.state
+    where = (
+        f"ended: {scenario.ending(state.ending).title}" if state.ending else format_date(state.date(scenario))
+    )
+    return f"{scenario.title}, {where}"
+
+
+SPARKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
+
+
+def sparkline(values: Sequence[float], low: float, high: float) -> str:
+    """A value series as block characters scaled to the variable's range: '▅▄▄▁'."""
+    span = (high - low) or 1.0
+    top = len(SPARKS) - 1
+    return "".join(SPARKS[round(min(max((v - low) / span, 0.0), 1.0) * top)] for v in values)
+
+
+# --- the debrief: the path against history, and the numbers over the turns ------------------
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One turn of a played path on the debrief's timeline."""
+
+    number: int  # 1-based, as "Turn 1" in the game
+    turn: Turn
+    steps: tuple[PathStep, ...]  # every role's choice against history's (roles nobody played too)
+    record: TurnRecord
+
+    @property
+    def diverged(self) -> bool:
+        """The marker: on this turn the path left history's way."""
+        return any(not step.matched for step in self.steps)
+
+
+@dataclass(frozen=True)
+class Series:
+    """A visible variable's values: at the start, then after each turn (for a line chart)."""
+
+    name: str
+    label: str
+    low: float
+    high: float
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Debrief:
+    scenario: Scenario
+    roles: tuple[Role, ...]  # the roles people played
+    timeline: tuple[Moment, ...]
+    dates: tuple[dt.date, ...]  # the x axis of every series: the start, then each turn's date
+    series: tuple[Series, ...]
+    ending: Ending | None  # None while the game is unfinished
+    historical_ending: Ending
+    not_reached: tuple[Turn, ...]  # turns this path passed by (the story jumped over them)
+
+    @property
+    def divergences(self) -> tuple[Moment, ...]:
+        return tuple(moment for moment in self.timeline if moment.diverged)
+
+    @property
+    def played_steps(self) -> tuple[PathStep, ...]:
+        return tuple(step for m in self.timeline for step in m.steps if step.role in self.roles)
+
+    @property
+    def matched(self) -> int:
+        return sum(step.matched for step in self.played_steps)
+
+    @property
+    def ended_as_history(self) -> bool:
+        return self.ending is not None and self.ending.id == self.historical_ending.id
+
+
+def debrief(session: Session) -> Debrief:
+    """Everything the end-of-game debrief shows, as data: the window charts it, the terminal prints it."""
+    scenario, state = session.scenario, session.state
+    timeline = tuple(
+        Moment(
+            number,
+            scenario.turns[scenario.turn_index(record.turn)],
+            tuple(path_step(scenario, record, move) for move in record.moves),
+            record,
+        )
+        for number, record in enumerate(state.log, start=1)
+    )
+    start_values = state.log[0].before if state.log else state.values
+    series = tuple(
+        Series(
+            name,
+            variable.label,
+            variable.min,
+            variable.max,
+            (start_values[name], *(record.after[name] for record in state.log)),
+        )
+        for name, variable in scenario.variables.items()
+        if not variable.hidden
+    )
+    dates = (scenario.dates.start, *(moment.turn.date for moment in timeline))
+    played = {record.turn for record in state.log}
+    last = scenario.turn_index(state.log[-1].turn) if state.log else -1
+    upto = len(scenario.turns) if state.finished else last + 1
+    skipped = tuple(turn for turn in scenario.turns[:upto] if turn.id not in played)
+    ending = scenario.ending(state.ending) if state.ending else None
+    return Debrief(
+        scenario, session.roles, timeline, dates, series, ending, scenario.historical_ending(), skipped
+    )
+
+
+# --- "what if": the branches side by side ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BranchRow:
+    turn: Turn
+    history: tuple[str, ...]  # history's choice for each role played
+    cells: tuple[
+        tuple[PathStep, ...] | None, ...
+    ]  # per branch: its played roles' choices, None if not reached
+
+
+@dataclass(frozen=True)
+class BranchTable:
+    names: tuple[str, ...]
+    current: int
+    roles: tuple[Role, ...]
+    rows: tuple[BranchRow, ...]
+    endings: tuple[Ending | None, ...]  # per branch, None while unfinished
+    historical_ending: Ending
+
+
+def compare_branches(branches: Branches) -> BranchTable:
+    """The turns on which a branch's people chose, with each branch's choices, and their endings."""
+    first = branches.branches[0].session
+    scenario, roles = first.scenario, first.roles
+    by_branch: list[dict[str, tuple[PathStep, ...]]] = []
+    for branch in branches.branches:
+        steps: dict[str, tuple[PathStep, ...]] = {}
+        for record in branch.session.state.log:
+            steps[record.turn] = tuple(
+                path_step(scenario, record, move) for move in record.moves if move.role in roles
+            )
+        by_branch.append(steps)
+    rows = []
+    for turn in scenario.turns:
+        if not any(steps.get(turn.id) for steps in by_branch):
+            continue  # no branch had a choice of its own to make here
+        history = tuple(
+            scenario.choice(turn.id, role, turn.history.took[role]).text
+            for role in roles
+            if role in turn.history.took
+        )
+        rows.append(BranchRow(turn, history, tuple(steps.get(turn.id) for steps in by_branch)))
+    endings = tuple(
+        scenario.ending(b.session.state.ending) if b.session.state.ending else None for b in branches.branches
+    )
+    names = tuple(branch.name for branch in branches.branches)
+    return BranchTable(names, branches.current, roles, tuple(rows), endings, scenario.historical_ending())
