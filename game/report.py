@@ -66,6 +66,7 @@ class Report:
     subtitle: str | None
     played_as: str  # 'Played as the negotiator (Young Bukharan envoy)'
     meta: str  # seed, branch and when the report was written
+    standing: str  # where an unfinished game stands: 'turn 3, 6 March 1918'
     notes: tuple[str, ...]
     turns: tuple[TurnPart, ...]
     debrief: Debrief
@@ -86,6 +87,7 @@ def build(branches: Branches, notes: Iterable[str] = (), now: dt.datetime | None
         subtitle=scenario.subtitle,
         played_as=f"Played as {played}",
         meta=f"{branch}game seed {session.seed} \u00b7 report written {written}",
+        standing=f"turn {len(session.state.log) + 1}, {format_date(session.state.date(scenario))}",
         notes=tuple(notes),
         turns=tuple(_turn_part(session, moment) for moment in summary.timeline),
         debrief=summary,
@@ -134,7 +136,11 @@ def ending_lines(report: Report) -> tuple[str, str, str]:
     """(heading, text, against history) for the ending, or for a game not finished yet."""
     summary = report.debrief
     if summary.ending is None:
-        return ("Not finished yet", "The game has not reached an ending yet.", "")
+        return (
+            "Not finished yet",
+            f"The game has not reached an ending yet: it stands at {report.standing}.",
+            "",
+        )
     if summary.ended_as_history:
         against = "The game ended as history did."
     else:
@@ -160,9 +166,13 @@ def matched_line(report: Report) -> str:
     turns = len(summary.played_steps)
     diverged = len(summary.divergences)
     return (
-        f"You matched history on {summary.matched} of {turns} turns; "
-        f"the path left history's way on {diverged} turn{'s' if diverged != 1 else ''}."
+        f"You matched history on {summary.matched} of {plural(turns, 'turn')}; "
+        f"the path left history's way on {plural(diverged, 'turn')}."
     )
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def passed_by_line(report: Report) -> str | None:

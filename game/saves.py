@@ -280,11 +280,31 @@ def _parse(path: Path, raw: bytes) -> object | SaveProblem:
         return json.loads(text)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
-        if error.pos >= len(text.rstrip()):
+        if _unclosed(text):
             return SaveProblem(path, f"is cut short (the data ends too early, at {where})")
         return SaveProblem(path, f"is damaged (not valid JSON at {where})")
     except (ValueError, RecursionError):  # e.g. a number with thousands of digits, or absurd nesting
         return SaveProblem(path, "is damaged (it holds values no save has)")
+
+
+def _unclosed(text: str) -> bool:
+    """Does the text stop inside a string, object or list? Then it was cut short, not garbled."""
+    depth, in_string, escaped = 0, False, False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+    return in_string or depth > 0
 
 
 def _validate(path: Path, data: object) -> SaveFile | SaveProblem:

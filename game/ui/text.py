@@ -302,7 +302,8 @@ def show_ending(terminal: Terminal, game: Game) -> None:
         passed = "; ".join(f"{format_date(turn.date)}, {turn.title}" for turn in report.not_reached)
         terminal.say(f"The story passed by: {passed}.", indent=2)
     terminal.say()
-    terminal.say(f"You matched history on {report.matched} of {len(report.played_steps)} turns.")
+    turns = len(report.played_steps)
+    terminal.say(f"You matched history on {report.matched} of {turns} turn{'' if turns == 1 else 's'}.")
     show_series(terminal, report)
     if len(game.branches.branches) > 1:
         show_branches(terminal, game.branches)
