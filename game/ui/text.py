@@ -83,7 +83,12 @@ class Terminal:
         prefix = " " * indent
         for paragraph in text.split("\n"):
             wrapped = textwrap.fill(
-                paragraph, self.width, initial_indent=prefix, subsequent_indent=prefix, break_on_hyphens=False
+                paragraph,
+                self.width,
+                initial_indent=prefix,
+                subsequent_indent=prefix,
+                break_on_hyphens=False,
+                break_long_words=False,  # a file's path stays whole, to be copied
             )
             print(wrapped, file=self.out)
 
@@ -91,7 +96,12 @@ class Terminal:
         """A numbered or bulleted line whose continuation lines hang under its text."""
         first = " " * indent + marker
         wrapped = textwrap.fill(
-            text, self.width, initial_indent=first, subsequent_indent=" " * len(first), break_on_hyphens=False
+            text,
+            self.width,
+            initial_indent=first,
+            subsequent_indent=" " * len(first),
+            break_on_hyphens=False,
+            break_long_words=False,
         )
         print(wrapped, file=self.out)
 
@@ -648,7 +658,10 @@ def first_menu(
     for problem in problems:
         terminal.say(problem.message)
     while True:
-        has_saves = bool(store.entries()[0])
+        infos, damaged = store.entries()
+        for problem in damaged:
+            terminal.say(problem.message)
+        has_saves = bool(infos)
         entries: list[tuple[str, str]] = []
         if resumable is not None:
             entries.append(("continue", f"Continue {session_label(resumable.session)}"))
