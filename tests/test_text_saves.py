@@ -18,10 +18,20 @@ from tests.test_text_ui import play_piped, scripted
 SMALL = ("--scenarios", str(DATA))
 
 
-def play_here(lines: list[str], **options) -> str:
-    """Play in this process with a fake keyboard; returns the transcript."""
+def play_here(lines: list, **options) -> str:
+    """Play in this process with a fake keyboard; returns the transcript, prompts included.
+
+    An answer may be a function of the transcript so far, to pick from a menu by its label.
+    """
     out = io.StringIO()
-    terminal = text.Terminal(scripted(lines), out, pauses=False, width=100)
+    answers = scripted(lines)
+
+    def read(prompt: str) -> str:
+        out.write(prompt)
+        answer = answers(prompt)
+        return answer(out.getvalue()) if callable(answer) else answer
+
+    terminal = text.Terminal(read, out, pauses=False, width=100)
     assert text.run(load_catalog([DATA]), terminal=terminal, **options) == 0
     return out.getvalue()
 
@@ -201,3 +211,29 @@ def test_autosave_after_every_turn_keeps_the_one_before(data_dir: Path) -> None:
     newest = json.loads(store.autosave_path.read_text(encoding="utf-8"))
     before = json.loads(store.previous_path.read_text(encoding="utf-8"))
     assert len(newest["decisions"]) == 1 and len(before["decisions"]) == 0
+
+
+def test_load_during_a_game_switches_to_the_saved_one(data_dir: Path) -> None:
+    play_here(["1", "s", "After the march", "q"], scenario_id="small", role="commander", seed=3)
+    pick = lambda out: menu_number(out.split("Saved games")[-1], "After the march")  # noqa: E731
+    out = play_here(["2", "l", "", "l", pick, "q"], scenario_id="small", role="commander", seed=3)
+    assert "THE END: PEACE" in out  # the game at hand had ended...
+    assert out.count("Which save? (1-3, Enter = cancel)") == 2
+    assert "Welcome back: A Small Test, 5 March 1918." in out  # ...and the saved one goes on
+    assert "Turn 2 \u00b7 5 March 1918" in out.split("Welcome back")[1]
+    assert out.rstrip().endswith("You leave the game. Goodbye.")
+
+
+def test_two_teams_at_one_screen_each_choose(tmp_path: Path) -> None:
+    from game.engine.branches import Branches
+    from game.engine.session import Session
+    from game.saves import snapshot, write_save
+
+    catalog = load_catalog([DATA])
+    path = tmp_path / "hotseat.json"
+    session = Session.start(catalog.find("small"), 2, ["negotiator", "commander"])
+    write_save(path, snapshot(Branches.start(session), catalog.fingerprint("small")))
+    out = play_here(["1", "1", "q"], load_path=path)
+    assert "The negotiator: You wait.\n\nThe commander: You command." in out
+    assert "What does the negotiator do?" in out and "What does the commander do?" in out
+    assert "Verdict for the negotiator: As in history: Talk." in out

@@ -187,9 +187,7 @@ def show_turn(terminal: Terminal, session: Session) -> None:
     if len(set(situations.values())) == 1:
         terminal.say(next(iter(situations.values())))
     else:  # two teams at one screen, each with its own view
-        for role, situation in situations.items():
-            terminal.say(f"The {role}: {situation}")
-            terminal.say()
+        terminal.say("\n\n".join(f"The {role}: {situation}" for role, situation in situations.items()))
     terminal.say()
     show_values(terminal, session)
 
@@ -273,10 +271,14 @@ def show_result(terminal: Terminal, game: Game) -> bool:
     terminal.say()
     for question in history.discuss:
         terminal.item("? ", f"For discussion: {question}")
-    if terminal.pauses:
-        answer = terminal.ask("  [Enter to continue, w = what if: take this turn again] ").lower()
-        if answer in ("w", "what if"):
-            return what_if_to(terminal, game, len(game.session.decisions) - 1)
+    if not terminal.pauses:
+        return False
+    if not session.decisions[-1].picks:  # nobody chose on this turn: there is nothing to take again
+        terminal.pause()
+        return False
+    answer = terminal.ask("  [Enter to continue, w = what if: take this turn again] ").lower()
+    if answer in ("w", "what if"):
+        return what_if_to(terminal, game, len(session.decisions) - 1)
     return False
 
 
