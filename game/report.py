@@ -34,9 +34,13 @@ from game.ui.present import (
     changes,
     compare_branches,
     debrief,
+    ending_verdict,
     format_date,
     format_short_date,
+    matched_sentence,
     outcome_text,
+    passed_by_sentence,
+    path_lines,
     turn_heading,
     votes_line,
     who_chose,
@@ -141,45 +145,7 @@ def ending_lines(report: Report) -> tuple[str, str, str]:
             f"The game has not reached an ending yet: it stands at {report.standing}.",
             "",
         )
-    if summary.ended_as_history:
-        against = "The game ended as history did."
-    else:
-        against = f"History ended differently: {summary.historical_ending.title}."
-    return (f"The end: {summary.ending.title}", summary.ending.text, against)
-
-
-def divergence_lines(report: Report) -> list[tuple[bool, str, str | None]]:
-    """(matched, what was chosen, what history chose) for every choice people took."""
-    single = len(report.debrief.roles) == 1
-    lines = []
-    for step in report.debrief.played_steps:
-        who = "you" if single else f"the {step.role}"
-        text = f"{format_date(step.date)}, {step.title}: {who} chose \u201c{step.chosen}\u201d"
-        lines.append(
-            (step.matched, text, None if step.matched else f"History: \u201c{step.historical}\u201d")
-        )
-    return lines
-
-
-def matched_line(report: Report) -> str:
-    summary = report.debrief
-    turns = len(summary.played_steps)
-    diverged = len(summary.divergences)
-    return (
-        f"You matched history on {summary.matched} of {plural(turns, 'turn')}; "
-        f"the path left history's way on {plural(diverged, 'turn')}."
-    )
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-def passed_by_line(report: Report) -> str | None:
-    skipped = report.debrief.not_reached
-    if not skipped:
-        return None
-    return "The story passed by: " + "; ".join(f"{format_date(t.date)}, {t.title}" for t in skipped) + "."
+    return (f"The end: {summary.ending.title}", summary.ending.text, ending_verdict(summary) or "")
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -232,16 +198,15 @@ def to_markdown(report: Report) -> str:
     if against:
         out += [md(against), ""]
     out += ["## Your path against history", ""]
-    for matched, line, history in divergence_lines(report):
-        mark = "=" if matched else "\u2260"
-        out.append(f"- {mark} {md(line)}")
-        if history:
-            out.append(f"  - {md(history)}")
+    for line in path_lines(report.debrief):
+        out.append(f"- {line.mark} {md(line.text)}")
+        if line.history:
+            out.append(f"  - {md(line.history)}")
     out.append("")
-    passed = passed_by_line(report)
+    passed = passed_by_sentence(report.debrief)
     if passed:
         out += [md(passed), ""]
-    out += [md(matched_line(report)), ""]
+    out += [md(matched_sentence(report.debrief)), ""]
     out += _markdown_series(report.debrief)
     if report.branches is not None:
         out += _markdown_branches(report.branches)
@@ -451,15 +416,15 @@ def _html_ending(report: Report) -> str:
         out.append(f"<p><strong>{h(against)}</strong></p>")
     out.append("<h2>Your path against history</h2>")
     out.append('<ol class="timeline">')
-    for matched, line, history in divergence_lines(report):
-        css = "same" if matched else "diverged"
-        took = f'<span class="history-took">{h(history)}</span>' if history else ""
-        out.append(f'<li class="{css}">{"=" if matched else "&ne;"} {h(line)}{took}</li>')
+    for line in path_lines(report.debrief):
+        css = "same" if line.matched else "diverged"
+        took = f'<span class="history-took">{h(line.history)}</span>' if line.history else ""
+        out.append(f'<li class="{css}">{h(line.mark)} {h(line.text)}{took}</li>')
     out.append("</ol>")
-    passed = passed_by_line(report)
+    passed = passed_by_sentence(report.debrief)
     if passed:
         out.append(f"<p>{h(passed)}</p>")
-    out.append(f"<p>{h(matched_line(report))}</p>")
+    out.append(f"<p>{h(matched_sentence(report.debrief))}</p>")
     out.append("</section>")
     return "\n".join(out)
 

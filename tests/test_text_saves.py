@@ -206,11 +206,14 @@ def test_a_changed_scenario_is_told_on_continue(tmp_path: Path) -> None:
 
 
 def test_autosave_after_every_turn_keeps_the_one_before(data_dir: Path) -> None:
-    play_here(["1"], scenario_id="small", role="commander", seed=3)
     store = SaveStore(data_dir / "saves")
+    play_here(["q"], scenario_id="small", role="commander", seed=3)
+    assert not store.autosave_path.exists()  # opening a game and leaving writes nothing
+    play_here(["1", "2"], scenario_id="small", role="commander", seed=3)
     newest = json.loads(store.autosave_path.read_text(encoding="utf-8"))
     before = json.loads(store.previous_path.read_text(encoding="utf-8"))
-    assert len(newest["decisions"]) == 1 and len(before["decisions"]) == 0
+    assert len(newest["decisions"]) == 2 and len(before["decisions"]) == 1
+    assert newest["reached"]["ending"] == "rout"
 
 
 def test_load_during_a_game_switches_to_the_saved_one(data_dir: Path) -> None:

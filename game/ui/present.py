@@ -211,6 +211,59 @@ class Debrief:
         return self.ending is not None and self.ending.id == self.historical_ending.id
 
 
+@dataclass(frozen=True)
+class PathLine:
+    """One choice on the debrief's path: '= 1 March 1918, First: you chose “Talk.”'."""
+
+    matched: bool
+    text: str
+    history: str | None  # 'History: “March.”' where the path went another way
+
+    @property
+    def mark(self) -> str:
+        return "=" if self.matched else "\u2260"
+
+
+def path_lines(summary: Debrief) -> list[PathLine]:
+    single = len(summary.roles) == 1
+    lines = []
+    for step in summary.played_steps:
+        who = "you" if single else f"the {step.role}"
+        text = f"{format_date(step.date)}, {step.title}: {who} chose \u201c{step.chosen}\u201d"
+        lines.append(
+            PathLine(step.matched, text, None if step.matched else f"History: \u201c{step.historical}\u201d")
+        )
+    return lines
+
+
+def ending_verdict(summary: Debrief) -> str | None:
+    """How the ending compares with history's; None while the game is unfinished."""
+    if summary.ending is None:
+        return None
+    if summary.ended_as_history:
+        return "Your game ended as history did."
+    return f"History ended differently: {summary.historical_ending.title}."
+
+
+def matched_sentence(summary: Debrief) -> str:
+    turns, diverged = len(summary.played_steps), len(summary.divergences)
+    return (
+        f"You matched history on {summary.matched} of {plural(turns, 'turn')}; "
+        f"the path left history's way on {plural(diverged, 'turn')}."
+    )
+
+
+def passed_by_sentence(summary: Debrief) -> str | None:
+    if not summary.not_reached:
+        return None
+    turns = "; ".join(f"{format_date(turn.date)}, {turn.title}" for turn in summary.not_reached)
+    return f"The story passed by: {turns}."
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def debrief(session: Session) -> Debrief:
     """Everything the end-of-game debrief shows, as data: the window charts it, the terminal prints it."""
     scenario, state = session.scenario, session.state

@@ -40,10 +40,14 @@ from game.ui.present import (
     changes,
     compare_branches,
     debrief,
+    ending_verdict,
     format_date,
     format_short_date,
     format_span,
+    matched_sentence,
     outcome_text,
+    passed_by_sentence,
+    path_lines,
     path_step,
     session_label,
     sources_line,
@@ -287,35 +291,23 @@ def show_ending(terminal: Terminal, game: Game) -> None:
     scenario = session.scenario
     report = debrief(session)
     assert report.ending is not None
-    single = len(session.roles) == 1
     terminal.say()
     terminal.rule("\u2550")
     terminal.say(f"THE END: {report.ending.title.upper()}")
     terminal.rule("\u2550")
     terminal.say(report.ending.text)
     terminal.say()
-    if report.ended_as_history:
-        terminal.say("Your game ended as history did.")
-    else:
-        terminal.say(f"History ended differently: {report.historical_ending.title}.")
+    terminal.say(ending_verdict(report) or "")
     terminal.heading("Your path against history")
-    for moment in report.timeline:
-        for step in moment.steps:
-            if step.role not in session.roles:
-                continue
-            mark = "=" if step.matched else "\u2260"
-            who = "you" if single else f"the {step.role}"
-            terminal.item(
-                f"{mark} ", f"{format_date(step.date)}, {step.title}: {who} chose \u201c{step.chosen}\u201d"
-            )
-            if not step.matched:
-                terminal.say(f"History: \u201c{step.historical}\u201d", indent=6)
-    if report.not_reached:
-        passed = "; ".join(f"{format_date(turn.date)}, {turn.title}" for turn in report.not_reached)
-        terminal.say(f"The story passed by: {passed}.", indent=2)
+    for line in path_lines(report):
+        terminal.item(f"{line.mark} ", line.text)
+        if line.history:
+            terminal.say(line.history, indent=6)
+    passed = passed_by_sentence(report)
+    if passed:
+        terminal.say(passed, indent=2)
     terminal.say()
-    turns = len(report.played_steps)
-    terminal.say(f"You matched history on {report.matched} of {turns} turn{'' if turns == 1 else 's'}.")
+    terminal.say(matched_sentence(report))
     show_series(terminal, report)
     if len(game.branches.branches) > 1:
         show_branches(terminal, game.branches)
@@ -612,7 +604,9 @@ def pick_save(terminal: Terminal, catalog: Catalog, store: SaveStore) -> Loaded 
         return None
     terminal.heading("Saved games")
     for number, info in enumerate(infos, start=1):
-        name = "Autosave" if info.autosave else info.name
+        name = info.name
+        if info.autosave:
+            name = "Autosave" if info.path == store.autosave_path else "The autosave before it"
         label = "" if name == info.label else f" \u2014 {info.label}"
         terminal.item(f"{number}. ", f"{name}{label} (saved {info.saved})")
     while True:
@@ -758,11 +752,9 @@ def run(
         if isinstance(started, int):
             return started
         branches = started.branches if isinstance(started, Loaded) else Branches.start(started)
-        game = Game(branches, catalog, store, save_path)
-        resumed = isinstance(started, Loaded) and started.path in (store.autosave_path, store.previous_path)
-        if not resumed:  # continuing the autosave must not push out the one before it
-            game.keep(terminal)
-        play(terminal, game)
+        # Nothing is autosaved until the game changes: opening the game and leaving
+        # again must not push the last lesson's game out of the autosaves.
+        play(terminal, Game(branches, catalog, store, save_path))
         return 0  # pragma: no cover - play() only leaves by QuitGame
     except QuitGame as stop:
         terminal.say()
