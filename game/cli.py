@@ -14,7 +14,8 @@ from pathlib import Path
 
 from game import __version__
 from game.paths import SCENARIOS
-from game.scenario.loader import ScenarioError, load, scenario_files
+from game.scenario.lint import lint
+from game.scenario.loader import ScenarioError, load_document, scenario_files
 from game.scenario.model import ROLES, Scenario
 
 
@@ -47,9 +48,10 @@ def cmd_play(argv: Sequence[str]) -> int:
 def cmd_validate(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python main.py validate",
-        description="Check scenario files and report every problem as file:line:col.",
+        description="Check scenario files: every error and warning, as file:line:col.",
     )
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: scenarios/)")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1)")
     args = parser.parse_args(argv)
     paths = args.paths or [SCENARIOS]
     missing = [path for path in paths if not path.exists()]
@@ -60,17 +62,22 @@ def cmd_validate(argv: Sequence[str]) -> int:
     if not files:
         print("validate: no scenario files (*.yaml) found", file=sys.stderr)
         return 2
-    problems = 0
+    errors = warnings = 0
     for file in files:
         try:
-            load(file)
+            scenario, document = load_document(file)
         except ScenarioError as error:
             for problem in error.problems:
                 print(problem)
-            problems += len(error.problems)
-    verdict = "no problems" if not problems else f"{problems} problem(s)"
-    print(f"{len(files)} scenario file(s) checked: {verdict}.", file=sys.stderr)
-    return 1 if problems else 0
+            errors += len(error.problems)
+            continue
+        for problem in lint(scenario, document):
+            print(problem)
+            warnings += 1
+    print(
+        f"{len(files)} scenario file(s) checked: {errors} error(s), {warnings} warning(s).", file=sys.stderr
+    )
+    return 1 if errors or (args.strict and warnings) else 0
 
 
 def schema() -> dict[str, object]:
