@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from game.cli import main
+from game.paths import SCENARIOS
 from game.scenario.lint import lint, reachable
 from game.scenario.loader import load_text, validate
 from game.scenario.yamlread import read_yaml
@@ -110,3 +111,29 @@ def test_validate_prints_warnings_and_strict_fails_on_them(tmp_path, capsys) -> 
 
 def test_the_shipped_scenarios_lint_clean(capsys) -> None:
     assert main(["validate", "--strict"]) == 0, capsys.readouterr().out
+
+
+def test_the_annotated_tutorial_stays_valid_and_clean(capsys) -> None:
+    assert main(["validate", "--strict", str(SCENARIOS / "examples" / "tutorial.yaml")]) == 0, (
+        capsys.readouterr().out
+    )
+
+
+def test_the_tutorial_plays_to_each_of_its_endings() -> None:
+    from game.engine.session import Session
+    from game.paths import SCENARIOS
+    from game.scenario.loader import load
+
+    tutorial = load(SCENARIOS / "examples" / "tutorial.yaml")
+    reached = set()
+    for picks in (
+        [{"negotiator": "sign", "commander": "send"}, {"negotiator": "press", "commander": "march"}],
+        [{"negotiator": "sign", "commander": "send"}, {"negotiator": "concede", "commander": "talk"}],
+        [{"negotiator": "delay", "commander": "wait"}, {"negotiator": "concede", "commander": "march"}],
+    ):
+        session = Session.start(tutorial, 1, ["negotiator", "commander"])
+        for pick in picks:
+            if not session.state.finished:
+                session = session.decide(pick)
+        reached.add(session.state.ending)
+    assert reached == {"retreat", "compromise", "collapse"}
