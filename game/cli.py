@@ -14,9 +14,12 @@ from pathlib import Path
 
 from game import __version__
 from game.paths import SCENARIOS
+from game.scenario.glossary import load_glossary
 from game.scenario.lint import lint
-from game.scenario.loader import ScenarioError, load_document, scenario_files
+from game.scenario.loader import GLOSSARY_FILE, TIMELINE_FILE, ScenarioError, content_files, load_document
 from game.scenario.model import ROLES, Scenario
+from game.scenario.problems import Problem
+from game.scenario.timeline import load_timeline
 
 
 def play_parser() -> argparse.ArgumentParser:
@@ -58,26 +61,33 @@ def cmd_validate(argv: Sequence[str]) -> int:
     if missing:
         print(f"validate: no such file or folder: {missing[0]}", file=sys.stderr)
         return 2
-    files = scenario_files(paths)
+    files = content_files(paths)
     if not files:
         print("validate: no scenario files (*.yaml) found", file=sys.stderr)
         return 2
     errors = warnings = 0
     for file in files:
         try:
-            scenario, document = load_document(file)
+            found = check_file(file)
         except ScenarioError as error:
-            for problem in error.problems:
-                print(problem)
-            errors += len(error.problems)
-            continue
-        for problem in lint(scenario, document):
+            found, errors = list(error.problems), errors + len(error.problems)
+        for problem in found:
             print(problem)
-            warnings += 1
-    print(
-        f"{len(files)} scenario file(s) checked: {errors} error(s), {warnings} warning(s).", file=sys.stderr
-    )
+        warnings += sum(problem.severity == "warning" for problem in found)
+    print(f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s).", file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def check_file(file: Path) -> list[Problem]:
+    """Load one content file by its kind; return its warnings or raise ScenarioError."""
+    if file.name == GLOSSARY_FILE:
+        load_glossary(file)
+        return []
+    if file.name == TIMELINE_FILE:
+        load_timeline(file)
+        return []
+    scenario, document = load_document(file)
+    return lint(scenario, document)
 
 
 def schema() -> dict[str, object]:
