@@ -342,7 +342,11 @@ class History(Frozen):
 
 class Turn(Frozen):
     id: Id
-    date: dt.date
+    date: dt.date = Field(description="the turn's day; it orders the story")
+    shown_date: Line | None = Field(
+        None,
+        description="how to show the date when the sources give no exact day, e.g. 'early March 1918'",
+    )
     place: PlaceRef
     title: Line
     situation: Text | ReadOnly(

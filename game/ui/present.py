@@ -12,9 +12,14 @@ from dataclasses import dataclass
 from game.dates import format_date, format_span  # noqa: F401 - re-exported for the front ends
 from game.engine.conditions import format_number
 from game.engine.state import State, TurnRecord
-from game.scenario.model import Role, Scenario
+from game.scenario.model import Role, Scenario, Turn
 
 ROLE_TITLES: Mapping[Role, str] = {"negotiator": "negotiator", "commander": "commander"}
+
+
+def turn_date(turn: Turn) -> str:
+    """The date as the player sees it: no more precise than the sources allow."""
+    return turn.shown_date or format_date(turn.date)
 
 
 @dataclass(frozen=True)
