@@ -36,12 +36,14 @@ from game.ui.present import (
     debrief,
     ending_verdict,
     format_date,
-    format_short_date,
     matched_sentence,
     outcome_text,
     passed_by_sentence,
     path_lines,
+    reached_date,
+    turn_date,
     turn_heading,
+    turn_short_date,
     votes_line,
     who_chose,
 )
@@ -91,7 +93,7 @@ def build(branches: Branches, notes: Iterable[str] = (), now: dt.datetime | None
         subtitle=scenario.subtitle,
         played_as=f"Played as {played}",
         meta=f"{branch}game seed {session.seed} \u00b7 report written {written}",
-        standing=f"turn {len(session.state.log) + 1}, {format_date(session.state.date(scenario))}",
+        standing=f"turn {len(session.state.log) + 1}, {reached_date(scenario, session.state)}",
         notes=tuple(notes),
         turns=tuple(_turn_part(session, moment) for moment in summary.timeline),
         debrief=summary,
@@ -226,7 +228,7 @@ def _markdown_turn(part: TurnPart) -> list[str]:
     out += [md(text) + "\n" for text in part.outcomes]
     if part.changes:
         out += [f"- {md(change)}" for change in part.changes] + [""]
-    out += [f"#### What really happened \u00b7 {md(format_date(turn.date))}", "", md(history.text), ""]
+    out += [f"#### What really happened \u00b7 {md(turn_date(turn))}", "", md(history.text), ""]
     if history.why:
         out += [f"**Why:** {md(history.why)}", ""]
     if history.uncertain:
@@ -256,7 +258,7 @@ def _markdown_branches(table: BranchTable) -> list[str]:
     out.append("| " + " | ".join(heads) + " |")
     out.append("|" + "---|" * len(heads))
     for row in table.rows:
-        cells = [f"{format_short_date(row.turn.date)} {md(row.turn.title)}", md(" / ".join(row.history))]
+        cells = [f"{turn_short_date(row.turn)} {md(row.turn.title)}", md(" / ".join(row.history))]
         cells += [md(_cell_text(steps)) for steps in row.cells]
         out.append("| " + " | ".join(cells) + " |")
     endings = [
@@ -392,7 +394,7 @@ def _html_turn(part: TurnPart) -> str:
     if part.changes:
         out.append('<ul class="changes">' + "".join(f"<li>{h(c)}</li>" for c in part.changes) + "</ul>")
     out.append('<section class="history">')
-    out.append(f"<h4>What really happened \u00b7 {h(format_date(turn.date))}</h4>")
+    out.append(f"<h4>What really happened \u00b7 {h(turn_date(turn))}</h4>")
     out.append(paragraphs(history.text))
     if history.why:
         out.append(f'<p><span class="label">Why:</span> {h(history.why)}</p>')
@@ -493,7 +495,7 @@ def _html_branches(table: BranchTable) -> str:
     rows = []
     for row in table.rows:
         cells = "".join(f"<td>{h(_cell_text(steps))}</td>" for steps in row.cells)
-        turn = f"{format_short_date(row.turn.date)} {row.turn.title}"
+        turn = f"{turn_short_date(row.turn)} {row.turn.title}"
         rows.append(f'<tr><th scope="row">{h(turn)}</th><td>{h(" / ".join(row.history))}</td>{cells}</tr>')
     endings = "".join(f"<td>{h(e.title) if e else '(not ended)'}</td>" for e in table.endings)
     rows.append(f'<tr><th scope="row">Ending</th><td>{h(table.historical_ending.title)}</td>{endings}</tr>')

@@ -35,7 +35,7 @@ from game.engine.branches import Branch, Branches
 from game.engine.session import Decision, Session
 from game.scenario.catalog import Catalog
 from game.scenario.model import Role, Scenario
-from game.ui.present import format_date
+from game.ui.present import format_date, reached_date
 
 FORMAT = 1  # the save format this game writes; bump it (and add a reader) when the shape changes
 GAME = "turkestan-crossroads"
@@ -93,6 +93,7 @@ class Reached(_Model):
 
     turns: int = Field(ge=0, description="turns played")
     date: dt.date
+    shown: Name = Field(description="the date as the game shows it, e.g. 'early March 1918'")
     ending: Ident | None = None
 
 
@@ -165,7 +166,12 @@ def snapshot(
         seed=session.seed,
         roles=list(session.roles),
         decisions=_decisions(session),
-        reached=Reached(turns=len(state.log), date=state.date(scenario), ending=state.ending),
+        reached=Reached(
+            turns=len(state.log),
+            date=state.date(scenario),
+            shown=reached_date(scenario, state),
+            ending=state.ending,
+        ),
         branch=SavedBranch(name=current.name, parent=current.parent, fork=current.fork),
         position=branches.current,
         other_branches=others,
@@ -186,7 +192,7 @@ def _decisions(session: Session) -> list[SavedDecision]:
 
 def default_name(session: Session) -> str:
     """'The March on Bukhara, 13 March 1918': what a slot is called unless the player names it."""
-    return f"{session.scenario.title}, {format_date(session.state.date(session.scenario))}"
+    return f"{session.scenario.title}, {reached_date(session.scenario, session.state)}"
 
 
 def encode(save: SaveFile) -> bytes:
@@ -399,7 +405,7 @@ def _changed_note(scenario: Scenario, all_fit: bool) -> str:
 
 
 def _stopped_note(name: str, several: bool, session: Session, stopped: int) -> str:
-    where = f"turn {stopped + 1} ({format_date(session.state.date(session.scenario))})"
+    where = f"turn {stopped + 1} ({reached_date(session.scenario, session.state)})"
     whose = f"Branch {name}: its" if several else "Its"
     return (
         f"{whose} decisions replay only up to {where}: "
@@ -471,7 +477,7 @@ class SaveInfo:
     def label(self) -> str:
         """'The March on Bukhara, 13 March 1918' (or '..., ended' when the game is over)."""
         reached = self.save.reached
-        where = "ended" if reached.ending else format_date(reached.date)
+        where = "ended" if reached.ending else reached.shown
         return f"{self.save.scenario.title}, {where}"
 
     @property

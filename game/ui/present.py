@@ -9,32 +9,14 @@ import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from game.dates import MONTHS, format_date, format_span  # noqa: F401 - re-exported for the front ends
 from game.engine.branches import Branches
 from game.engine.conditions import format_number
 from game.engine.session import Session
 from game.engine.state import Move, State, TurnRecord
 from game.scenario.model import Ending, Role, Scenario, Turn
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 ROLE_TITLES: Mapping[Role, str] = {"negotiator": "negotiator", "commander": "commander"}
-
-
-def format_date(day: dt.date) -> str:
-    """1918-03-13 -> '13 March 1918'"""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def format_short_date(day: dt.date) -> str:
@@ -42,11 +24,14 @@ def format_short_date(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
 
 
-def format_span(start: dt.date, end: dt.date) -> str:
-    """A scenario's dates, as short as is clear: 'March 1918', 'March 1918 - June 1920'."""
-    first = f"{MONTHS[start.month - 1]} {start.year}"
-    last = f"{MONTHS[end.month - 1]} {end.year}"
-    return first if first == last else f"{first} \u2013 {last}"
+def turn_date(turn: Turn) -> str:
+    """The date as the player sees it: no more precise than the sources allow."""
+    return turn.shown_date or format_date(turn.date)
+
+
+def turn_short_date(turn: Turn) -> str:
+    """The date for a table column: the sources' wording when they give no exact day."""
+    return turn.shown_date or format_short_date(turn.date)
 
 
 @dataclass(frozen=True)
@@ -82,6 +67,7 @@ class PathStep:
     """One turn of the player's path set against history, for the debrief."""
 
     date: dt.date
+    shown_date: str  # as precise as the sources allow
     title: str
     role: Role
     chosen: str  # the text of the choice taken
@@ -99,7 +85,9 @@ def path_step(scenario: Scenario, record: TurnRecord, move: Move) -> PathStep:
     took = turn.history.took.get(move.role)
     chosen = scenario.choice(turn.id, move.role, move.choice).text
     historical = scenario.choice(turn.id, move.role, took).text if took else "(not recorded)"
-    return PathStep(turn.date, turn.title, move.role, chosen, historical, move.choice == took, move.by)
+    return PathStep(
+        turn.date, turn_date(turn), turn.title, move.role, chosen, historical, move.choice == took, move.by
+    )
 
 
 def outcome_text(scenario: Scenario, record: TurnRecord, role: Role) -> str | None:
@@ -114,7 +102,7 @@ def outcome_text(scenario: Scenario, record: TurnRecord, role: Role) -> str | No
 
 def turn_heading(scenario: Scenario, turn: Turn, number: int) -> str:
     """'Turn 2 · 13 March 1918 · Kagan (New Bukhara)'"""
-    return f"Turn {number} \u00b7 {format_date(turn.date)} \u00b7 {scenario.places[turn.place].name}"
+    return f"Turn {number} \u00b7 {turn_date(turn)} \u00b7 {scenario.places[turn.place].name}"
 
 
 def who_chose(move: Move, decided_by: str | None = None) -> str:
@@ -135,12 +123,19 @@ def sources_line(scenario: Scenario, turn: Turn) -> str:
     return "; ".join(scenario.sources[source].title for source in turn.history.sources)
 
 
+def reached_date(scenario: Scenario, state: State) -> str:
+    """The date a game has reached, as the game shows it (the current turn's, else the last played)."""
+    if state.turn is not None:
+        return turn_date(scenario.turns[state.turn])
+    if state.log:
+        return turn_date(scenario.turns[scenario.turn_index(state.log[-1].turn)])
+    return format_date(scenario.dates.start)
+
+
 def session_label(session: Session) -> str:
     """'The March on Bukhara, 13 March 1918': what "Continue" and save lists show."""
     scenario, state = session.scenario, session.state
-    where = (
-        f"ended: {scenario.ending(state.ending).title}" if state.ending else format_date(state.date(scenario))
-    )
+    where = f"ended: {scenario.ending(state.ending).title}" if state.ending else reached_date(scenario, state)
     return f"{scenario.title}, {where}"
 
 
@@ -229,7 +224,7 @@ def path_lines(summary: Debrief) -> list[PathLine]:
     lines = []
     for step in summary.played_steps:
         who = "you" if single else f"the {step.role}"
-        text = f"{format_date(step.date)}, {step.title}: {who} chose \u201c{step.chosen}\u201d"
+        text = f"{step.shown_date}, {step.title}: {who} chose \u201c{step.chosen}\u201d"
         lines.append(
             PathLine(step.matched, text, None if step.matched else f"History: \u201c{step.historical}\u201d")
         )
@@ -256,7 +251,7 @@ def matched_sentence(summary: Debrief) -> str:
 def passed_by_sentence(summary: Debrief) -> str | None:
     if not summary.not_reached:
         return None
-    turns = "; ".join(f"{format_date(turn.date)}, {turn.title}" for turn in summary.not_reached)
+    turns = "; ".join(f"{turn_date(turn)}, {turn.title}" for turn in summary.not_reached)
     return f"The story passed by: {turns}."
 
 

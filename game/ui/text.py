@@ -7,6 +7,7 @@ scripted. It pauses for Enter only when a person is at a terminal.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import shutil
 import sys
@@ -41,20 +42,20 @@ from game.ui.present import (
     compare_branches,
     debrief,
     ending_verdict,
-    format_date,
-    format_short_date,
     format_span,
     matched_sentence,
     outcome_text,
     passed_by_sentence,
     path_lines,
     path_step,
+    reached_date,
     session_label,
     sources_line,
     sparkline,
+    turn_date,
     turn_heading,
+    turn_short_date,
     visible_values,
-    who_chose,
 )
 
 
@@ -242,12 +243,21 @@ def show_result(terminal: Terminal, game: Game) -> bool:
     single = len(session.roles) == 1
     terminal.heading("What came of it")
     for move in record.moves:
+        if move.role in session.roles:
+            continue  # the people's own choices are shown below, with what came of them
         choice = scenario.choice(turn.id, move.role, move.choice)
-        if move.role in session.roles and single:
-            terminal.say(f"You chose: {choice.text}")
-        else:
-            terminal.say(f"{who_chose(move)} chose: {choice.text}")
-        text = outcome_text(scenario, record, move.role)
+        who = scenario.roles[move.role].name
+        terminal.say(f"The {move.role}, {who}, {_following(move.by)}: {choice.text}")
+        terminal.say()
+    for role in session.roles:
+        move = record.move(role)
+        if move is None:
+            continue
+        if not single:  # two teams at one screen: say which team's choice each outcome follows
+            choice = scenario.choice(turn.id, role, move.choice)
+            terminal.say(f"The {role}, {scenario.roles[role].name}, chose: {choice.text}")
+        # Outcome texts speak to the role that chose, so the other side's is not shown.
+        text = outcome_text(scenario, record, role)
         if text:
             terminal.say(text)
     moved = changes(scenario, record.before, record.after)
@@ -258,7 +268,7 @@ def show_result(terminal: Terminal, game: Game) -> bool:
     terminal.pause()
 
     history = turn.history
-    terminal.heading(f"What really happened \u00b7 {format_date(turn.date)}")
+    terminal.heading(f"What really happened \u00b7 {turn_date(turn)}")
     terminal.say(history.text)
     if history.why:
         terminal.say()
@@ -284,6 +294,10 @@ def show_result(terminal: Terminal, game: Game) -> bool:
     if answer in ("w", "what if"):
         return what_if_to(terminal, game, len(session.decisions) - 1)
     return False
+
+
+def _following(by: str) -> str:
+    return "following history, chose" if by == "history" else "chose"
 
 
 def show_ending(terminal: Terminal, game: Game) -> None:
@@ -356,7 +370,7 @@ def branch_table_lines(table: BranchTable, width: int) -> list[str]:
             else:
                 mark = "=" if all(step.matched for step in steps) else "\u2260"
                 cells.append(f"{mark} " + " / ".join(step.chosen for step in steps))
-        lines.append(line(f"{format_short_date(row.turn.date)} {row.turn.title}", cells))
+        lines.append(line(f"{turn_short_date(row.turn)} {row.turn.title}", cells))
     endings = [table.historical_ending.title]
     endings += [ending.title if ending else "(not ended)" for ending in table.endings]
     lines.append(line("Ending", endings))
@@ -490,7 +504,7 @@ def what_if(terminal: Terminal, game: Game) -> bool:
         chose = " / ".join(f"\u201c{step.chosen}\u201d" for step in steps)
         mark = "=" if all(step.matched for step in steps) else "\u2260"
         terminal.item(
-            f"{number}. ", f"{mark} Turn {index + 1}, {format_date(turn.date)}, {turn.title}: chosen {chose}"
+            f"{number}. ", f"{mark} Turn {index + 1}, {turn_date(turn)}, {turn.title}: chosen {chose}"
         )
     count = len(chosen)
     while True:
@@ -508,7 +522,7 @@ def what_if_to(terminal: Terminal, game: Game, decisions_kept: int) -> bool:
     was = game.branches.branch.name
     game.change(terminal, game.branches.what_if(decisions_kept))
     now = game.branches.branch.name
-    date = format_date(game.session.state.date(game.session.scenario))
+    date = reached_date(game.session.scenario, game.session.state)
     terminal.say()
     terminal.say(
         f"What if? Branch {now} goes back to turn {decisions_kept + 1}, {date}. "
@@ -764,6 +778,10 @@ def run(
         terminal.say()
         terminal.say("Interrupted. Goodbye.")
         return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. piped into `head`): stop quietly, as other commands do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def begin(
