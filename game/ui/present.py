@@ -298,12 +298,37 @@ def debrief(session: Session) -> Debrief:
 
 
 @dataclass(frozen=True)
+class BranchChoice:
+    """What some branches chose on a turn, the same way."""
+
+    texts: tuple[str, ...]  # one per role played
+    matched: bool  # as history chose
+    branches: tuple[int, ...]  # indexes into BranchTable.names
+
+
+@dataclass(frozen=True)
 class BranchRow:
     turn: Turn
     history: tuple[str, ...]  # history's choice for each role played
-    cells: tuple[
-        tuple[PathStep, ...] | None, ...
-    ]  # per branch: its played roles' choices, None if not reached
+    # per branch: its played roles' choices, None if the branch did not reach the turn
+    cells: tuple[tuple[PathStep, ...] | None, ...]
+
+    def choices(self) -> tuple[BranchChoice, ...]:
+        """The different choices taken on this turn, each with the branches that took it."""
+        groups: dict[tuple[str, ...], list[int]] = {}
+        matched: dict[tuple[str, ...], bool] = {}
+        for index, steps in enumerate(self.cells):
+            if steps is None:
+                continue
+            texts = tuple(step.chosen for step in steps)
+            groups.setdefault(texts, []).append(index)
+            matched[texts] = all(step.matched for step in steps)
+        return tuple(BranchChoice(texts, matched[texts], tuple(indexes)) for texts, indexes in groups.items())
+
+    @property
+    def parted(self) -> bool:
+        """Did the branches that reached this turn choose differently on it?"""
+        return len(self.choices()) > 1
 
 
 @dataclass(frozen=True)

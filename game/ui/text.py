@@ -341,39 +341,55 @@ def show_series(terminal: Terminal, report: Debrief) -> None:
 
 
 def show_branches(terminal: Terminal, branches: Branches) -> None:
+    """A grid of every branch against history, then the choices in full where the branches part."""
     table = compare_branches(branches)
-    terminal.heading("What if? The branches side by side")
-    for line in branch_table_lines(table, terminal.width):
-        print(line, file=terminal.out)
-    terminal.say("(= as in history, \u2260 another way, \u2014 not reached; * the branch being played)")
-
-
-def branch_table_lines(table: BranchTable, width: int) -> list[str]:
-    """A plain-text table: one row per turn, one column for history and one per branch."""
-    first = min(24, width // 3)
-    columns = 1 + len(table.names)
-    cell = max(8, (width - first) // columns - 1)
-
-    def fit(text: str, size: int) -> str:
-        return text if len(text) <= size else text[: size - 1] + "\u2026"
-
-    def line(head: str, cells: Sequence[str]) -> str:
-        return fit(head, first - 1).ljust(first) + " ".join(fit(c, cell).ljust(cell) for c in cells).rstrip()
-
     names = [f"{name}*" if i == table.current else name for i, name in enumerate(table.names)]
-    lines = [line("Turn", ["History", *(f"Branch {n}" for n in names)])]
-    for row in table.rows:
-        cells = [" / ".join(row.history)]
+    terminal.heading("What if? The branches side by side")
+    for line in branch_grid(table, names, terminal.width):
+        print(line, file=terminal.out)
+    terminal.say("(= as history chose, \u2260 another way, \u2014 not reached; * the branch being played)")
+    for number, row in enumerate(table.rows, start=1):
+        if not row.parted:
+            continue
+        terminal.say()
+        terminal.say(f"{number}. {turn_date(row.turn)}, {row.turn.title}")
+        terminal.item("  History: ", " / ".join(row.history), indent=4)
+        for choice in row.choices():
+            who = ", ".join(names[i] for i in choice.branches)
+            mark = "=" if choice.matched else "\u2260"
+            terminal.item(f"{mark} {who}: ", " / ".join(choice.texts), indent=4)
+    terminal.say()
+    terminal.say("Endings:")
+    terminal.item("History: ", table.historical_ending.title, indent=4)
+    for name, ending in zip(names, table.endings, strict=True):
+        terminal.item(f"{name}: ", ending.title if ending else "not reached yet", indent=4)
+
+
+def branch_grid(table: BranchTable, names: Sequence[str], width: int) -> list[str]:
+    """One row per turn and one narrow column per branch, marking each choice against history's."""
+    columns = [max(len(name), 1) + 3 for name in names]
+    labels = [
+        f"{number}. {turn_short_date(row.turn)}, {row.turn.title}" for number, row in enumerate(table.rows, 1)
+    ]
+    first = max(12, min(width - sum(columns), max(map(len, labels), default=0) + 3))
+
+    def fit(text: str) -> str:
+        return text if len(text) < first else text[: first - 2] + "\u2026"
+
+    lines = [
+        fit("Turn").ljust(first) + "".join(n.ljust(w) for n, w in zip(names, columns, strict=True)).rstrip()
+    ]
+    for label, row in zip(labels, table.rows, strict=True):
+        marks = []
         for steps in row.cells:
             if steps is None:
-                cells.append("\u2014")
+                marks.append("\u2014")
             else:
-                mark = "=" if all(step.matched for step in steps) else "\u2260"
-                cells.append(f"{mark} " + " / ".join(step.chosen for step in steps))
-        lines.append(line(f"{turn_short_date(row.turn)} {row.turn.title}", cells))
-    endings = [table.historical_ending.title]
-    endings += [ending.title if ending else "(not ended)" for ending in table.endings]
-    lines.append(line("Ending", endings))
+                marks.append("=" if all(step.matched for step in steps) else "\u2260")
+        lines.append(
+            fit(label).ljust(first)
+            + "".join(m.ljust(w) for m, w in zip(marks, columns, strict=True)).rstrip()
+        )
     return lines
 
 
