@@ -37,6 +37,7 @@ from game.ui.present import (
     ending_verdict,
     format_date,
     matched_sentence,
+    move_line,
     outcome_text,
     passed_by_sentence,
     path_lines,
@@ -45,7 +46,6 @@ from game.ui.present import (
     turn_heading,
     turn_short_date,
     votes_line,
-    who_chose,
 )
 
 FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
@@ -112,9 +112,10 @@ def _turn_part(session: Session, moment: Moment) -> TurnPart:
         situation = tuple((f"The {role}", text) for role, text in situations.items())
     choices, outcomes = [], []
     for move in record.moves:
-        text = scenario.choice(turn.id, move.role, move.choice).text
-        choices.append(f"{who_chose(move, decision.by.get(move.role))} chose: {text}")
-        tally = votes_line(decision.votes, scenario, turn, move.role) if move.role in session.roles else None
+        choices.append(move_line(scenario, turn, move))
+        if move.role not in session.roles:
+            continue  # as in the game: outcome texts speak to the people who chose
+        tally = votes_line(decision.votes, scenario, turn, move.role)
         if tally:
             choices.append(tally)
         outcome = outcome_text(scenario, record, move.role)

@@ -134,8 +134,8 @@ def test_every_turn_carries_its_history_sources_and_questions(catalog: Catalog) 
 def test_the_choices_say_who_took_them_and_the_outcome(catalog: Catalog) -> None:
     session = finished(catalog)
     text = re.sub(r"\s+", " ", " ".join(parse(report.to_html(report.build(Branches.start(session)))).text))
-    assert "The negotiator (Team Red) chose: Talk." in text
-    assert "The commander (player) chose: March." in text
+    assert "The negotiator, Envoy (Team Red), chose: Talk." in text
+    assert "The commander, Commander, chose: March." in text
     assert "The class voted: Attack. 9, Wait. 14" in text
     assert "Verdict for the commander: History went another way: Attack." in text
     outcome = session.scenario.choice("first", "commander", "march").outcomes[
@@ -262,3 +262,10 @@ def test_the_autosave_can_be_reported(catalog: Catalog, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "#### What really happened" in out.read_text(encoding="utf-8")
+
+
+def test_the_other_sides_outcome_stays_off_the_page_as_in_the_game(catalog: Catalog) -> None:
+    session = Session.start(catalog.find("small"), 3, ["negotiator"]).decide({"negotiator": "talk"})
+    text = re.sub(r"\s+", " ", " ".join(parse(report.to_html(report.build(Branches.start(session)))).text))
+    assert "The commander, Commander, following history, chose: March." in text
+    assert "Lost men." not in text and "Fine." not in text

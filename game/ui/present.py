@@ -105,9 +105,16 @@ def turn_heading(scenario: Scenario, turn: Turn, number: int) -> str:
     return f"Turn {number} \u00b7 {turn_date(turn)} \u00b7 {scenario.places[turn.place].name}"
 
 
-def who_chose(move: Move, decided_by: str | None = None) -> str:
-    """'The commander (history)': who took a role's choice; a team's name when one was given."""
-    return f"The {ROLE_TITLES[move.role]} ({decided_by or move.by})"
+def move_line(scenario: Scenario, turn: Turn, move: Move) -> str:
+    """'The commander, Chairman of the Turkestan Sovnarkom, following history, chose: …'
+
+    A team's name, when one was recorded, follows the role's: '…, Young Bukharan envoy (Team Red), chose: …'.
+    """
+    who = scenario.roles[move.role].name
+    if move.by not in ("player", "history"):
+        who = f"{who} ({move.by})"
+    verb = "following history, chose" if move.by == "history" else "chose"
+    return f"The {ROLE_TITLES[move.role]}, {who}, {verb}: {scenario.choice(turn.id, move.role, move.choice).text}"
 
 
 def votes_line(votes: Mapping[str, int] | None, scenario: Scenario, turn: Turn, role: Role) -> str | None:

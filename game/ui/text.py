@@ -44,6 +44,7 @@ from game.ui.present import (
     ending_verdict,
     format_span,
     matched_sentence,
+    move_line,
     outcome_text,
     passed_by_sentence,
     path_lines,
@@ -245,17 +246,14 @@ def show_result(terminal: Terminal, game: Game) -> bool:
     for move in record.moves:
         if move.role in session.roles:
             continue  # the people's own choices are shown below, with what came of them
-        choice = scenario.choice(turn.id, move.role, move.choice)
-        who = scenario.roles[move.role].name
-        terminal.say(f"The {move.role}, {who}, {_following(move.by)}: {choice.text}")
+        terminal.say(move_line(scenario, turn, move))
         terminal.say()
     for role in session.roles:
         move = record.move(role)
         if move is None:
             continue
         if not single:  # two teams at one screen: say which team's choice each outcome follows
-            choice = scenario.choice(turn.id, role, move.choice)
-            terminal.say(f"The {role}, {scenario.roles[role].name}, chose: {choice.text}")
+            terminal.say(move_line(scenario, turn, move))
         # Outcome texts speak to the role that chose, so the other side's is not shown.
         text = outcome_text(scenario, record, role)
         if text:
@@ -294,10 +292,6 @@ def show_result(terminal: Terminal, game: Game) -> bool:
     if answer in ("w", "what if"):
         return what_if_to(terminal, game, len(session.decisions) - 1)
     return False
-
-
-def _following(by: str) -> str:
-    return "following history, chose" if by == "history" else "chose"
 
 
 def show_ending(terminal: Terminal, game: Game) -> None:
