@@ -130,6 +130,7 @@ def cmd_report(argv: Sequence[str]) -> int:
     parser.add_argument(
         "--scenarios", metavar="DIR", type=Path, default=SCENARIOS, help="where to find scenarios"
     )
+    parser.add_argument("--teacher", action="store_true", help="add the scenario's notes for the teacher")
     args = parser.parse_args(argv)
     from game import report, saves
     from game.scenario.catalog import load_catalog
@@ -142,10 +143,12 @@ def cmd_report(argv: Sequence[str]) -> int:
         print(f"report: {loaded.message}", file=sys.stderr)
         return 1
     if args.output is None:
-        sys.stdout.write(report.render(report.build(loaded.branches, loaded.notes), "md"))
+        sys.stdout.write(
+            report.render(report.build(loaded.branches, loaded.notes, teacher=args.teacher), "md")
+        )
         return 0
     try:
-        report.write_report(args.output, loaded.branches, loaded.notes)
+        report.write_report(args.output, loaded.branches, loaded.notes, teacher=args.teacher)
     except OSError as error:
         print(f"report: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
         return 1

@@ -25,7 +25,7 @@ from game.engine.conditions import format_number
 from game.engine.rules import verdict
 from game.engine.session import Session
 from game.saves import write_atomic
-from game.scenario.model import Source
+from game.scenario.model import Source, Turn
 from game.ui.present import (
     BranchTable,
     Debrief,
@@ -64,6 +64,7 @@ class TurnPart:
     changes: tuple[str, ...]
     verdicts: tuple[str, ...]
     sources: tuple[Source, ...]
+    teacher: tuple[tuple[str, str], ...] = ()  # (label, note), only in the teacher's version
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,10 @@ class Report:
     sources: tuple[Source, ...]
 
 
-def build(branches: Branches, notes: Iterable[str] = (), now: dt.datetime | None = None) -> Report:
+def build(
+    branches: Branches, notes: Iterable[str] = (), now: dt.datetime | None = None, teacher: bool = False
+) -> Report:
+    """What the report says. `teacher` adds the scenario's notes for the teacher's eyes only."""
     session = branches.session
     scenario = session.scenario
     played = ", ".join(f"the {role} ({scenario.roles[role].name})" for role in session.roles)
@@ -95,14 +99,14 @@ def build(branches: Branches, notes: Iterable[str] = (), now: dt.datetime | None
         meta=f"{branch}game seed {session.seed} \u00b7 report written {written}",
         standing=f"turn {len(session.state.log) + 1}, {reached_date(scenario, session.state)}",
         notes=tuple(notes),
-        turns=tuple(_turn_part(session, moment) for moment in summary.timeline),
+        turns=tuple(_turn_part(session, moment, teacher) for moment in summary.timeline),
         debrief=summary,
         branches=compare_branches(branches) if several else None,
         sources=tuple(scenario.sources.values()),
     )
 
 
-def _turn_part(session: Session, moment: Moment) -> TurnPart:
+def _turn_part(session: Session, moment: Moment, teacher: bool) -> TurnPart:
     scenario, record, turn = session.scenario, moment.record, moment.turn
     decision = session.decisions[moment.number - 1]
     situations = {role: turn.situation_for(role) for role in session.roles}
@@ -136,7 +140,16 @@ def _turn_part(session: Session, moment: Moment) -> TurnPart:
         changes=tuple(str(change) for change in changes(scenario, record.before, record.after)),
         verdicts=verdicts,
         sources=tuple(scenario.sources[source] for source in turn.history.sources),
+        teacher=_teacher_notes(turn) if teacher else (),
     )
+
+
+def _teacher_notes(turn: Turn) -> tuple[tuple[str, str], ...]:
+    notes = turn.teacher
+    if notes is None:
+        return ()
+    found = (("Background", notes.background), ("Pitfalls", notes.pitfalls), ("Ask the class", notes.ask))
+    return tuple((label, text) for label, text in found if text)
 
 
 def ending_lines(report: Report) -> tuple[str, str, str]:
@@ -164,13 +177,17 @@ def render(report: Report, form: str) -> str:
 
 
 def write_report(
-    path: Path, branches: Branches, notes: Iterable[str] = (), now: dt.datetime | None = None
+    path: Path,
+    branches: Branches,
+    notes: Iterable[str] = (),
+    now: dt.datetime | None = None,
+    teacher: bool = False,
 ) -> None:
     """Write the report atomically, as HTML or Markdown by the file's extension."""
     form = report_format(path)
     if form is None:
         raise ValueError(f"{path.name}: a report is .html or .md")
-    write_atomic(path, render(build(branches, notes, now), form).encode("utf-8"))
+    write_atomic(path, render(build(branches, notes, now, teacher), form).encode("utf-8"))
 
 
 # --- Markdown ----------------------------------------------------------------------------
@@ -237,6 +254,9 @@ def _markdown_turn(part: TurnPart) -> list[str]:
     out += [md(line) + "  " for line in part.verdicts]
     out += ["**Sources:** " + "; ".join(md(source.title) for source in part.sources), ""]
     out += ["**For discussion:**", ""] + [f"1. {md(question)}" for question in history.discuss] + [""]
+    if part.teacher:
+        out += ["**For the teacher:**", ""] + [f"- *{md(label)}:* {md(text)}" for label, text in part.teacher]
+        out.append("")
     return out
 
 
@@ -322,6 +342,7 @@ h4 { font-size: 1rem; margin: 1rem 0 .3rem; }
 .history { border-left: 3px solid #777; padding: .1rem 0 .1rem .9rem; margin: .8rem 0; }
 .label { font-weight: bold; }
 .discuss li, .timeline li { margin: .15rem 0; }
+.teacher { border: 1px dashed #777; padding: .2rem .8rem; margin: .8rem 0; }
 .timeline { list-style: none; padding-left: 0; }
 .timeline li { padding-left: 1.4rem; text-indent: -1.4rem; }
 .timeline .diverged { color: #8a1c1c; }
@@ -342,8 +363,11 @@ svg text { font: 10px sans-serif; fill: #444; }
 @media print {
   body { font-size: 10.5pt; max-width: none; margin: 0; padding: 0; }
   h2, h3, h4 { break-after: avoid-page; page-break-after: avoid; }
-  .turn { break-inside: avoid-page; page-break-inside: avoid; }
-  .history, .discuss, table, figure { break-inside: avoid; page-break-inside: avoid; }
+  /* A turn may run over a page, but never splits its history or its questions,
+     and its heading stays with its first lines. */
+  .turn h2 + h3 + p { break-before: avoid-page; }
+  .history, .discuss, .teacher, .choice, tr, figure, .charts { break-inside: avoid; page-break-inside: avoid; }
+  .discuss { break-before: avoid-page; page-break-before: avoid; }
   .ending { break-before: page; page-break-before: always; }
   p, li { orphans: 3; widows: 3; }
   a { color: inherit; text-decoration: none; }
@@ -408,6 +432,10 @@ def _html_turn(part: TurnPart) -> str:
     out.append('<section class="discuss"><h4>For discussion</h4><ol>')
     out += [f"<li>{h(question)}</li>" for question in history.discuss]
     out.append("</ol></section>")
+    if part.teacher:
+        out.append('<section class="teacher"><h4>For the teacher</h4>')
+        out += [f'<p><span class="label">{h(label)}:</span> {h(text)}</p>' for label, text in part.teacher]
+        out.append("</section>")
     out.append("</article>")
     return "\n".join(out)
 

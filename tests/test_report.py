@@ -32,6 +32,11 @@ def hostile_text() -> str:
         "      uncertain: The numbers are disputed.\n",
     )
     text = text.replace("title: A Small Test", "title: 'A <Small> Test'")
+    text = text.replace(
+        "      discuss: [Why?]\n  - id: second",
+        "      discuss: [Why?]\n    teacher: {pitfalls: 'Students <often> forget the railway.', ask: Who gained?}\n"
+        "  - id: second",
+    )
     return text.replace(
         "src: {title: Test source, note: For tests.}",
         "src: {title: Test source, note: For tests., url: 'https://example.org/a?b=1&c=2'}",
@@ -269,3 +274,15 @@ def test_the_other_sides_outcome_stays_off_the_page_as_in_the_game(catalog: Cata
     text = re.sub(r"\s+", " ", " ".join(parse(report.to_html(report.build(Branches.start(session)))).text))
     assert "The commander, Commander, following history, chose: March." in text
     assert "Lost men." not in text and "Fine." not in text
+
+
+def test_the_teachers_version_adds_the_notes_and_the_handout_leaves_them_out(catalog: Catalog) -> None:
+    branches = Branches.start(finished(catalog))
+    handout = report.to_html(report.build(branches))
+    teachers = report.to_html(report.build(branches, teacher=True))
+    assert "railway" not in handout and "For the teacher" not in handout
+    parser = parse(teachers)
+    assert parser.errors == []
+    text = re.sub(r"\s+", " ", " ".join(parser.text))
+    assert "Pitfalls: Students <often> forget the railway." in text and "Ask the class: Who gained?" in text
+    assert "\\<often\\>" in report.to_markdown(report.build(branches, teacher=True))
