@@ -246,6 +246,7 @@ class SaveProblem:
     path: Path
     reason: str
     kept_as: Path | None = None
+    damaged: bool = True  # False when the save is sound but cannot be played here (its scenario is broken)
 
     @property
     def message(self) -> str:
@@ -365,6 +366,13 @@ class Loaded:
 def restore(path: Path, save: SaveFile, catalog: Catalog) -> Loaded | SaveProblem:
     """Replay a save's decisions on the catalog's scenario."""
     scenario = catalog.find(save.scenario.id)
+    if scenario is None and _failed_to_load(catalog, save.scenario.id):
+        # The save is sound; its scenario file is what is broken. Keep the save where it is.
+        reason = (
+            f"is a game of the scenario {save.scenario.id!r}, whose file has errors "
+            "(run 'python main.py validate' to see them)"
+        )
+        return SaveProblem(path, reason, damaged=False)
     if scenario is None:
         return SaveProblem(
             path, f"is a game of the scenario {save.scenario.id!r}, which this game does not have"
@@ -391,6 +399,13 @@ def restore(path: Path, save: SaveFile, catalog: Catalog) -> Loaded | SaveProble
     if changed:
         notes.insert(0, _changed_note(scenario, all(not n for n in notes)))
     return Loaded(path, save, Branches(tuple(branches), save.position), changed, tuple(notes))
+
+
+def _failed_to_load(catalog: Catalog, scenario_id: str) -> bool:
+    """Is there a scenario file named after this id that the catalog could not load?"""
+    return any(
+        Path(problem.file).stem == scenario_id for error in catalog.errors for problem in error.problems
+    )
 
 
 def _engine(decisions: list[SavedDecision]) -> Iterator[Decision]:
@@ -421,7 +436,7 @@ def load(path: Path, catalog: Catalog, *, set_aside_damaged: bool | None = None)
     result = read_save(path)
     if not isinstance(result, SaveProblem):
         result = restore(path, result, catalog)
-    if isinstance(result, SaveProblem):
+    if isinstance(result, SaveProblem) and result.damaged:
         aside = _in_saves_folder(path) if set_aside_damaged is None else set_aside_damaged
         if aside and path.exists():
             return _set_aside(result)

@@ -8,6 +8,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game import saves
 from game.engine.branches import Branches
@@ -415,3 +417,67 @@ def test_set_aside_never_overwrites_an_earlier_copy(tmp_path: Path) -> None:
         names.append(saves.set_aside(path, moment).name)
     assert names == ["x.damaged-20250102-030405.json", "x.damaged-20250102-030405-2.json"]
     assert (tmp_path / names[0]).read_text() == "one"
+
+
+def test_a_save_whose_scenario_file_is_broken_is_not_called_damaged(tmp_path: Path) -> None:
+    folder = scenario_folder(tmp_path, SMALL_TEXT)
+    good = load_catalog([folder])
+    store = SaveStore.default()
+    store.autosave(snapshot(Branches.start(played(good.find("small"), 1, 1)), good.fingerprint("small")))
+    (folder / "small.yaml").write_text(SMALL_TEXT.replace("title: First", "titel: First"), encoding="utf-8")
+    broken = load_catalog([folder])
+    assert broken.errors
+
+    result = load(store.autosave_path, broken)
+    assert isinstance(result, SaveProblem) and result.kept_as is None
+    assert result.message == (
+        f"The save {store.autosave_path} is a game of the scenario 'small', whose file has errors "
+        "(run 'python main.py validate' to see them)."
+    )
+    assert store.autosave_path.exists()
+    scenario_folder(tmp_path, SMALL_TEXT)  # the author fixes the file, and the game loads again
+    assert isinstance(load(store.autosave_path, load_catalog([folder])), Loaded)
+
+
+# --- whatever the file holds, loading answers with a game or a message -------------------------
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(raw=st.binary(max_size=300))
+def test_any_bytes_give_a_message_never_an_exception(
+    tmp_path_factory: pytest.TempPathFactory, raw: bytes
+) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "x.json"
+    path.write_bytes(raw)
+    result = saves.read_save(path)
+    assert isinstance(result, SaveProblem) and "\n" not in result.message
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_a_hand_edited_save_loads_or_gives_a_message(tmp_path_factory: pytest.TempPathFactory, data) -> None:
+    catalog = load_catalog([DATA])
+    save = good_save(catalog)
+    target = data.draw(
+        st.sampled_from(
+            ["version", "seed", "roles", "decisions", "scenario", "branch", "reached", "position"]
+        )
+    )
+    if target == "decisions" and data.draw(st.booleans()):
+        index = data.draw(st.integers(0, len(save["decisions"]) - 1))
+        key = data.draw(st.sampled_from(["turn", "picks", "by", "votes"]))
+        save["decisions"][index][key] = data.draw(JSON)
+    else:
+        save[target] = data.draw(JSON)
+    path = tmp_path_factory.mktemp("fuzz") / "x.json"
+    path.write_text(json.dumps(save), encoding="utf-8")
+    result = load(path, catalog)
+    assert isinstance(result, (Loaded, SaveProblem))
+    if isinstance(result, SaveProblem):
+        assert "\n" not in result.message and result.message.startswith(f"The save {path} ")
