@@ -207,7 +207,12 @@ def write_save(path: Path, save: SaveFile) -> None:
         raise SaveError(f"Could not save to {path}: {error.strerror or error}.") from None
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, keep_old_as: Path | None = None) -> None:
+    """Put `data` in `path` so that a crash at any moment leaves the old file or the new, whole.
+
+    With `keep_old_as`, the old file moves there first (only once the new one is
+    safely on disk, so one of the two is always a good file).
+    """
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -215,12 +220,14 @@ def write_atomic(path: Path, data: bytes) -> None:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
             file.flush()
-            os.fsync(file.fileno())  # the bytes are on disk before the name points at them
+            os.fsync(file.fileno())  # the bytes are on disk before a name points at them
+        if keep_old_as is not None and path.exists():
+            os.replace(path, keep_old_as)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    _sync_folder(folder)  # and the rename itself survives a power cut
+    _sync_folder(folder)  # and the renames themselves survive a power cut
 
 
 def _sync_folder(folder: Path) -> None:
@@ -530,22 +537,8 @@ class SaveStore:
         The new file is complete on disk before the old one moves, so at every
         moment at least one of the two is a good save.
         """
-        data = encode(save)
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=f".{AUTOSAVE}.", suffix=".tmp", dir=self.folder)
-            try:
-                with os.fdopen(handle, "wb") as file:
-                    file.write(data)
-                    file.flush()
-                    os.fsync(file.fileno())
-                if self.autosave_path.exists():
-                    os.replace(self.autosave_path, self.previous_path)
-                os.replace(temporary, self.autosave_path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-            _sync_folder(self.folder)
+            write_atomic(self.autosave_path, encode(save), keep_old_as=self.previous_path)
         except OSError as error:
             raise SaveError(f"Could not autosave to {self.folder}: {error.strerror or error}.") from None
 
