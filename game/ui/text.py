@@ -455,10 +455,14 @@ class Game:
     def keep(self, terminal: Terminal) -> None:
         """Autosave after every change of the game (and to --save PATH); a failure never stops play."""
         save = snapshot(self.branches, self.fingerprint, "Autosave")
+        self._try(terminal, lambda: self.store.autosave(save))
+        if self.save_to is not None:
+            named = save.model_copy(update={"name": default_name(self.session)})
+            self._try(terminal, lambda: write_save(self.save_to, named))
+
+    def _try(self, terminal: Terminal, write: Callable[[], None]) -> None:
         try:
-            self.store.autosave(save)
-            if self.save_to is not None:
-                write_save(self.save_to, save.model_copy(update={"name": default_name(self.session)}))
+            write()
         except SaveError as error:
             if not self.complained:
                 terminal.say(f"({error} The game goes on.)")
