@@ -17,6 +17,11 @@ from game.scenario.model import Role, Scenario, Turn
 ROLE_TITLES: Mapping[Role, str] = {"negotiator": "negotiator", "commander": "commander"}
 
 
+def scenario_dates(scenario: Scenario) -> str:
+    """The scenario's span as the player sees it: no more precise than the sources allow."""
+    return scenario.dates.shown or format_span(scenario.dates.start, scenario.dates.end)
+
+
 def turn_date(turn: Turn) -> str:
     """The date as the player sees it: no more precise than the sources allow."""
     return turn.shown_date or format_date(turn.date)

@@ -22,9 +22,9 @@ from game.scenario.catalog import Catalog
 from game.scenario.model import ROLES, Role, Scenario
 from game.ui.present import (
     changes,
-    format_span,
     outcome_text,
     path_against_history,
+    scenario_dates,
     turn_date,
     visible_values,
 )
@@ -112,7 +112,7 @@ def choose(terminal: Terminal, prompt: str, count: int) -> int:
 def pick_scenario(terminal: Terminal, catalog: Catalog) -> Scenario:
     terminal.heading("Scenarios")
     for number, scenario in enumerate(catalog.scenarios, start=1):
-        span = format_span(scenario.dates.start, scenario.dates.end)
+        span = scenario_dates(scenario)
         terminal.item(f"{number}. ", f"{scenario.title} ({span})")
     if catalog.errors:
         terminal.say()
