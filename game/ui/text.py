@@ -311,7 +311,17 @@ def run(
     seed: int | None = None,
     terminal: Terminal | None = None,
 ) -> int:
-    terminal = terminal or Terminal.standard()
+    try:
+        return _run(catalog, scenario_id, role, seed, terminal or Terminal.standard())
+    except BrokenPipeError:
+        # The reader went away (e.g. piped into `head`): stop quietly, as other commands do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _run(
+    catalog: Catalog, scenario_id: str | None, role: Role | None, seed: int | None, terminal: Terminal
+) -> int:
     try:
         terminal.say("TURKESTAN CROSSROADS, 1918\u20131931")
         terminal.say("Central Asia from the Russian revolution to the end of the Basmachi movement.")
@@ -347,7 +357,3 @@ def run(
         terminal.say()
         terminal.say("Interrupted. Goodbye.")
         return 130
-    except BrokenPipeError:
-        # The reader went away (e.g. piped into `head`): stop quietly, as other commands do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
