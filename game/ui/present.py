@@ -24,6 +24,11 @@ def format_short_date(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
 
 
+def scenario_dates(scenario: Scenario) -> str:
+    """The scenario's span as the player sees it: no more precise than the sources allow."""
+    return scenario.dates.shown or format_span(scenario.dates.start, scenario.dates.end)
+
+
 def turn_date(turn: Turn) -> str:
     """The date as the player sees it: no more precise than the sources allow."""
     return turn.shown_date or format_date(turn.date)

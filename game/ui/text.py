@@ -42,7 +42,6 @@ from game.ui.present import (
     compare_branches,
     debrief,
     ending_verdict,
-    format_span,
     matched_sentence,
     move_line,
     outcome_text,
@@ -50,6 +49,7 @@ from game.ui.present import (
     path_lines,
     path_step,
     reached_date,
+    scenario_dates,
     session_label,
     sources_line,
     sparkline,
@@ -150,7 +150,7 @@ def choose(terminal: Terminal, prompt: str, count: int) -> int:
 def pick_scenario(terminal: Terminal, catalog: Catalog) -> Scenario:
     terminal.heading("Scenarios")
     for number, scenario in enumerate(catalog.scenarios, start=1):
-        span = format_span(scenario.dates.start, scenario.dates.end)
+        span = scenario_dates(scenario)
         terminal.item(f"{number}. ", f"{scenario.title} ({span})")
     if catalog.errors:
         terminal.say()
@@ -767,8 +767,33 @@ def run(
     save_path: Path | None = None,
     store: SaveStore | None = None,
 ) -> int:
-    terminal = terminal or Terminal.standard()
-    store = store or SaveStore.default()
+    try:
+        return _run(
+            catalog,
+            scenario_id,
+            role,
+            seed,
+            terminal or Terminal.standard(),
+            load_path,
+            save_path,
+            store or SaveStore.default(),
+        )
+    except BrokenPipeError:
+        # The reader went away (e.g. piped into `head`): stop quietly, as other commands do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _run(
+    catalog: Catalog,
+    scenario_id: str | None,
+    role: Role | None,
+    seed: int | None,
+    terminal: Terminal,
+    load_path: Path | None,
+    save_path: Path | None,
+    store: SaveStore,
+) -> int:
     store.sweep()
     try:
         terminal.say("TURKESTAN CROSSROADS, 1918\u20131931")
@@ -792,10 +817,6 @@ def run(
         terminal.say()
         terminal.say("Interrupted. Goodbye.")
         return 130
-    except BrokenPipeError:
-        # The reader went away (e.g. piped into `head`): stop quietly, as other commands do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
 
 
 def begin(
