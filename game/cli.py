@@ -1,4 +1,4 @@
-"""The command line: play, validate, schema and report.
+"""The command line: play, validate, schema, report, timeline, glossary and settings.
 
 `python main.py` with no command plays; every other command is a word first:
 `python main.py validate scenarios/`.
@@ -12,7 +12,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from game import __version__
+from game import __version__, i18n
+from game.i18n import LANGUAGES, _
 from game.paths import SCENARIOS
 from game.scenario.glossary import load_glossary
 from game.scenario.lint import lint
@@ -25,22 +26,49 @@ from game.scenario.timeline import load_timeline
 def play_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
-        description="Turkestan Crossroads, 1918-1931. Other commands: validate, schema, report (add --help to each).",
+        description=_(
+            "Turkestan Crossroads, 1918-1931. Other commands: validate, schema, report, timeline, "
+            "glossary, settings (add --help to each)."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"Turkestan Crossroads {__version__}")
-    parser.add_argument("--text", action="store_true", help="play in the terminal instead of a window")
-    parser.add_argument("--scenario", metavar="ID", help="start this scenario (e.g. bukhara-1918)")
-    parser.add_argument("--role", choices=ROLES, help="play this role")
+    parser.add_argument("--text", action="store_true", help=_("play in the terminal instead of a window"))
+    parser.add_argument("--scenario", metavar="ID", help=_("start this scenario (e.g. bukhara-1918)"))
+    parser.add_argument("--role", choices=ROLES, help=_("play this role"))
     parser.add_argument(
-        "--seed", type=int, metavar="N", help="the game's random seed, to replay a game exactly"
+        "--seed", type=int, metavar="N", help=_("the game's random seed, to replay a game exactly")
     )
     parser.add_argument(
-        "--scenarios", metavar="DIR", type=Path, default=SCENARIOS, help="where to find scenarios"
+        "--scenarios", metavar="DIR", type=Path, default=SCENARIOS, help=_("where to find scenarios")
     )
-    parser.add_argument("--load", metavar="PATH", type=Path, help="continue the game saved in this file")
+    parser.add_argument("--load", metavar="PATH", type=Path, help=_("continue the game saved in this file"))
     parser.add_argument(
-        "--save", metavar="PATH", type=Path, help="also keep the game in this file, after every turn"
+        "--save", metavar="PATH", type=Path, help=_("also keep the game in this file, after every turn")
     )
+    classroom = parser.add_argument_group(_("classroom"))
+    classroom.add_argument(
+        "--teams", action="store_true", help=_("two teams at one screen: one negotiates, the other commands")
+    )
+    classroom.add_argument(
+        "--team-names",
+        nargs=2,
+        metavar=("NEGOTIATORS", "COMMANDERS"),
+        help=_('the two teams\' names, e.g. --team-names "9B Reds" "9B Blues"'),
+    )
+    vote = classroom.add_mutually_exclusive_group()
+    vote.add_argument(
+        "--vote",
+        action="store_true",
+        default=None,
+        help=_("the class votes on every decision; you type the hands"),
+    )
+    vote.add_argument("--no-vote", dest="vote", action="store_false", help=_("no class vote this time"))
+    classroom.add_argument(
+        "--presenter",
+        action="store_true",
+        help=_("print the teacher's notes before every turn (for the teacher's own screen)"),
+    )
+    classroom.add_argument("--lang", choices=list(LANGUAGES), help=_("the language of the interface"))
     return parser
 
 
@@ -50,25 +78,40 @@ def cmd_play(argv: Sequence[str]) -> int:
     from game.ui import text
 
     catalog = load_catalog([args.scenarios])
-    return text.run(catalog, args.scenario, args.role, args.seed, load_path=args.load, save_path=args.save)
+    options = text.Options(
+        teams=args.teams or bool(args.team_names),
+        team_names=args.team_names,
+        vote=args.vote,
+        presenter=args.presenter,
+        language=args.lang,
+    )
+    return text.run(
+        catalog,
+        args.scenario,
+        args.role,
+        args.seed,
+        load_path=args.load,
+        save_path=args.save,
+        options=options,
+    )
 
 
 def cmd_validate(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python main.py validate",
-        description="Check scenario files: every error and warning, as file:line:col.",
+        description=_("Check scenario files: every error and warning, as file:line:col."),
     )
-    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: scenarios/)")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1)")
+    parser.add_argument("paths", nargs="*", type=Path, help=_("files or folders (default: scenarios/)"))
+    parser.add_argument("--strict", action="store_true", help=_("treat warnings as problems (exit 1)"))
     args = parser.parse_args(argv)
     paths = args.paths or [SCENARIOS]
     missing = [path for path in paths if not path.exists()]
     if missing:
-        print(f"validate: no such file or folder: {missing[0]}", file=sys.stderr)
+        print("validate: " + _("no such file or folder: {path}").format(path=missing[0]), file=sys.stderr)
         return 2
     files = content_files(paths)
     if not files:
-        print("validate: no scenario files (*.yaml) found", file=sys.stderr)
+        print("validate: " + _("no scenario files (*.yaml) found"), file=sys.stderr)
         return 2
     errors = warnings = 0
     for file in files:
@@ -79,7 +122,12 @@ def cmd_validate(argv: Sequence[str]) -> int:
         for problem in found:
             print(problem)
         warnings += sum(problem.severity == "warning" for problem in found)
-    print(f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s).", file=sys.stderr)
+    print(
+        _("{files} file(s) checked: {errors} error(s), {warnings} warning(s).").format(
+            files=len(files), errors=errors, warnings=warnings
+        ),
+        file=sys.stderr,
+    )
     return 1 if errors or (args.strict and warnings) else 0
 
 
@@ -108,7 +156,7 @@ def schema_text() -> str:
 
 def cmd_schema(argv: Sequence[str]) -> int:
     argparse.ArgumentParser(
-        prog="python main.py schema", description="Print the scenario format's JSON Schema."
+        prog="python main.py schema", description=_("Print the scenario format's JSON Schema.")
     ).parse_args(argv)
     sys.stdout.write(schema_text())
     return 0
@@ -117,26 +165,28 @@ def cmd_schema(argv: Sequence[str]) -> int:
 def cmd_report(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python main.py report",
-        description="Write the report of a saved game for a handout: HTML or Markdown, by the extension.",
+        description=_("Write the report of a saved game for a handout: HTML or Markdown, by the extension."),
     )
-    parser.add_argument("save", type=Path, help="a save file (e.g. from the saves folder, or --save)")
+    parser.add_argument("save", type=Path, help=_("a save file (e.g. from the saves folder, or --save)"))
     parser.add_argument(
         "-o",
         "--output",
         type=Path,
         metavar="FILE",
-        help="FILE.html or FILE.md (default: Markdown to the screen)",
+        help=_("FILE.html or FILE.md (default: Markdown to the screen)"),
     )
     parser.add_argument(
-        "--scenarios", metavar="DIR", type=Path, default=SCENARIOS, help="where to find scenarios"
+        "--scenarios", metavar="DIR", type=Path, default=SCENARIOS, help=_("where to find scenarios")
     )
-    parser.add_argument("--teacher", action="store_true", help="add the scenario's notes for the teacher")
+    parser.add_argument("--teacher", action="store_true", help=_("add the scenario's notes for the teacher"))
+    parser.add_argument("--lang", choices=list(LANGUAGES), help=_("the language of the interface"))
     args = parser.parse_args(argv)
+    use_language(args.lang)
     from game import report, saves
     from game.scenario.catalog import load_catalog
 
     if args.output is not None and report.report_format(args.output) is None:
-        print(f"report: {args.output} must end in .html or .md", file=sys.stderr)
+        print("report: " + _("{path} must end in .html or .md").format(path=args.output), file=sys.stderr)
         return 2
     loaded = saves.load(args.save, load_catalog([args.scenarios]))
     if isinstance(loaded, saves.SaveProblem):
@@ -150,10 +200,113 @@ def cmd_report(argv: Sequence[str]) -> int:
     try:
         report.write_report(args.output, loaded.branches, loaded.notes, teacher=args.teacher)
     except OSError as error:
-        print(f"report: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        print(
+            "report: "
+            + _("cannot write {path}: {reason}").format(path=args.output, reason=error.strerror or error),
+            file=sys.stderr,
+        )
         return 1
-    print(f"The report was written to {args.output}", file=sys.stderr)
+    print(_("The report was written to {path}").format(path=args.output), file=sys.stderr)
     return 0
+
+
+def cmd_timeline(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python main.py timeline",
+        description=_("Print the timeline, 1916-1931: the events and the scenarios placed by their dates."),
+    )
+    parser.add_argument(
+        "--scenarios", metavar="DIR", type=Path, default=SCENARIOS, help=_("where to find scenarios")
+    )
+    parser.add_argument("--lang", choices=list(LANGUAGES), help=_("the language of the interface"))
+    args = parser.parse_args(argv)
+    use_language(args.lang)
+    from game.scenario.catalog import load_catalog
+    from game.ui.text import Terminal
+    from game.ui.text.reference import load_reference, show_timeline, timeline_of
+
+    catalog = load_catalog([args.scenarios])
+    reference = load_reference(catalog)
+    for problem in reference.problems:
+        print(problem, file=sys.stderr)
+    terminal = Terminal.standard()
+    show_timeline(terminal, timeline_of(catalog, reference.timeline), full=True)
+    return 0
+
+
+def cmd_glossary(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python main.py glossary",
+        description=_("Print the glossary, or the entries for one word."),
+    )
+    parser.add_argument("word", nargs="*", help=_("a word to look up (default: every entry)"))
+    parser.add_argument(
+        "--scenarios", metavar="DIR", type=Path, default=SCENARIOS, help=_("where to find scenarios")
+    )
+    parser.add_argument("--lang", choices=list(LANGUAGES), help=_("the language of the interface"))
+    args = parser.parse_args(argv)
+    use_language(args.lang)
+    from game.scenario.catalog import load_catalog
+    from game.ui.text import Terminal
+    from game.ui.text.reference import load_reference, show_glossary
+
+    reference = load_reference(load_catalog([args.scenarios]))
+    for problem in reference.problems:
+        print(problem, file=sys.stderr)
+    show_glossary(Terminal.standard(), reference.glossary, " ".join(args.word))
+    return 0 if reference.glossary is not None else 1
+
+
+def cmd_settings(argv: Sequence[str]) -> int:
+    from game import settings as kept
+
+    parser = argparse.ArgumentParser(
+        prog="python main.py settings",
+        description=_(
+            "Show the settings, or change one: settings language ru, settings vote on, "
+            'settings team_names "9B Reds" "9B Blues", settings reset.'
+        ),
+    )
+    parser.add_argument("key", nargs="?", help=", ".join([*kept.KEYS, "reset"]))
+    parser.add_argument("values", nargs="*", help=_("the new value"))
+    args = parser.parse_args(argv)
+    loaded = kept.load_settings()
+    use_language(None, loaded.settings)
+    if loaded.problem is not None:
+        print(loaded.problem.message, file=sys.stderr)
+    current = loaded.settings
+    if args.key is not None:
+        try:
+            current = kept.Settings() if args.key == "reset" else kept.changed(current, args.key, args.values)
+            path = kept.save_settings(current)
+        except (kept.SettingError, kept.SettingsWriteError) as error:
+            print(f"settings: {error}", file=sys.stderr)
+            return 2
+        use_language(None, current)
+        print(_("Saved in {path}.").format(path=path), file=sys.stderr)
+    for key, label in kept.KEYS.items():
+        print(f"{key} = {kept.shown_value(current, key)}    ({_(label)})")
+    return 0
+
+
+def early_language(argv: Sequence[str]) -> str | None:
+    """The --lang given on the command line, read before the parser (whose help it translates)."""
+    for index, word in enumerate(argv):
+        if word == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if word.startswith("--lang="):
+            return word.partition("=")[2]
+    return None
+
+
+def use_language(chosen: str | None, settings: object | None = None) -> None:
+    """Speak the language asked for, else the saved setting's."""
+    if chosen is None:
+        from game.settings import Settings, load_settings
+
+        saved = settings if isinstance(settings, Settings) else load_settings().settings
+        chosen = saved.language
+    i18n.set_language(chosen)
 
 
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
@@ -161,11 +314,15 @@ COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "validate": cmd_validate,
     "schema": cmd_schema,
     "report": cmd_report,
+    "timeline": cmd_timeline,
+    "glossary": cmd_glossary,
+    "settings": cmd_settings,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    use_language(early_language(argv))  # before the parsers are built, so --help speaks it too
     if argv and argv[0] in COMMANDS:
         return COMMANDS[argv[0]](argv[1:])
     return cmd_play(argv)

@@ -22,10 +22,10 @@ from pathlib import Path
 
 from game.engine.branches import Branches
 from game.engine.conditions import format_number
-from game.engine.rules import verdict
 from game.engine.session import Session
-from game.saves import write_atomic
-from game.scenario.model import Source, Turn
+from game.i18n import _, language, local
+from game.scenario.model import Source
+from game.storage import write_atomic
 from game.ui.present import (
     BranchTable,
     Debrief,
@@ -41,10 +41,14 @@ from game.ui.present import (
     outcome_text,
     passed_by_sentence,
     path_lines,
+    played_as,
     reached_date,
+    role_title,
+    teacher_notes,
     turn_date,
     turn_heading,
     turn_short_date,
+    verdict_line,
     votes_line,
 )
 
@@ -87,17 +91,22 @@ def build(
     """What the report says. `teacher` adds the scenario's notes for the teacher's eyes only."""
     session = branches.session
     scenario = session.scenario
-    played = ", ".join(f"the {role} ({scenario.roles[role].name})" for role in session.roles)
     written = format_date((now or dt.datetime.now()).date())
+    meta = _("game seed {seed} \u00b7 report written {date}").format(seed=session.seed, date=written)
     several = len(branches.branches) > 1
-    branch = f"branch {branches.branch.name} of {len(branches.branches)} \u00b7 " if several else ""
+    if several:
+        branch = _("branch {name} of {count}").format(name=branches.branch.name, count=len(branches.branches))
+        meta = f"{branch} \u00b7 {meta}"
     summary = debrief(session)
+    standing = _("turn {number}, {date}").format(
+        number=len(session.state.log) + 1, date=reached_date(scenario, session.state)
+    )
     return Report(
-        title=scenario.title,
-        subtitle=scenario.subtitle,
-        played_as=f"Played as {played}",
-        meta=f"{branch}game seed {session.seed} \u00b7 report written {written}",
-        standing=f"turn {len(session.state.log) + 1}, {reached_date(scenario, session.state)}",
+        title=local(scenario.title),
+        subtitle=local(scenario.subtitle) if scenario.subtitle else None,
+        played_as=played_as(session),
+        meta=meta,
+        standing=standing,
         notes=tuple(notes),
         turns=tuple(_turn_part(session, moment, teacher) for moment in summary.timeline),
         debrief=summary,
@@ -109,11 +118,11 @@ def build(
 def _turn_part(session: Session, moment: Moment, teacher: bool) -> TurnPart:
     scenario, record, turn = session.scenario, moment.record, moment.turn
     decision = session.decisions[moment.number - 1]
-    situations = {role: turn.situation_for(role) for role in session.roles}
+    situations = {role: local(turn.situation_for(role)) for role in session.roles}
     if len(set(situations.values())) == 1:
         situation: tuple[tuple[str, str], ...] = (("", next(iter(situations.values()))),)
     else:
-        situation = tuple((f"The {role}", text) for role, text in situations.items())
+        situation = tuple((role_title(role), text) for role, text in situations.items())
     choices, outcomes = [], []
     for move in record.moves:
         choices.append(move_line(scenario, turn, move))
@@ -126,8 +135,7 @@ def _turn_part(session: Session, moment: Moment, teacher: bool) -> TurnPart:
         if outcome:
             outcomes.append(outcome)
     verdicts = tuple(
-        ("Verdict: " if len(session.roles) == 1 else f"Verdict for the {role}: ")
-        + verdict(scenario, record, role)
+        verdict_line(scenario, record, role, single=len(session.roles) == 1)
         for role in session.roles
         if record.move(role) is not None
     )
@@ -140,16 +148,8 @@ def _turn_part(session: Session, moment: Moment, teacher: bool) -> TurnPart:
         changes=tuple(str(change) for change in changes(scenario, record.before, record.after)),
         verdicts=verdicts,
         sources=tuple(scenario.sources[source] for source in turn.history.sources),
-        teacher=_teacher_notes(turn) if teacher else (),
+        teacher=teacher_notes(turn) if teacher else (),
     )
-
-
-def _teacher_notes(turn: Turn) -> tuple[tuple[str, str], ...]:
-    notes = turn.teacher
-    if notes is None:
-        return ()
-    found = (("Background", notes.background), ("Pitfalls", notes.pitfalls), ("Ask the class", notes.ask))
-    return tuple((label, text) for label, text in found if text)
 
 
 def ending_lines(report: Report) -> tuple[str, str, str]:
@@ -157,11 +157,14 @@ def ending_lines(report: Report) -> tuple[str, str, str]:
     summary = report.debrief
     if summary.ending is None:
         return (
-            "Not finished yet",
-            f"The game has not reached an ending yet: it stands at {report.standing}.",
+            _("Not finished yet"),
+            _("The game has not reached an ending yet: it stands at {standing}.").format(
+                standing=report.standing
+            ),
             "",
         )
-    return (f"The end: {summary.ending.title}", summary.ending.text, ending_verdict(summary) or "")
+    heading = _("The end: {ending}").format(ending=local(summary.ending.title))
+    return (heading, local(summary.ending.text), ending_verdict(summary) or "")
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -217,7 +220,7 @@ def to_markdown(report: Report) -> str:
     out += [f"## {md(heading)}", "", md(text), ""]
     if against:
         out += [md(against), ""]
-    out += ["## Your path against history", ""]
+    out += ["## " + md(_("Your path against history")), ""]
     for line in path_lines(report.debrief):
         out.append(f"- {line.mark} {md(line.text)}")
         if line.history:
@@ -230,7 +233,7 @@ def to_markdown(report: Report) -> str:
     out += _markdown_series(report.debrief)
     if report.branches is not None:
         out += _markdown_branches(report.branches)
-    out += ["## Sources", ""]
+    out += ["## " + md(_("Sources")), ""]
     out += [_markdown_source(source) for source in report.sources]
     return "\n".join(out).rstrip() + "\n"
 
@@ -238,33 +241,48 @@ def to_markdown(report: Report) -> str:
 def _markdown_turn(part: TurnPart) -> list[str]:
     turn = part.moment.turn
     history = turn.history
-    mark = " \u2014 \u2260 another way than history" if part.moment.diverged else ""
-    out = [f"## {md(part.heading)}", "", f"### {md(turn.title)}{mark}", ""]
+    mark = f" \u2014 {md(diverged_mark())}" if part.moment.diverged else ""
+    out = [f"## {md(part.heading)}", "", f"### {md(local(turn.title))}{mark}", ""]
     for who, text in part.situation:
         out += [f"**{md(who)}:** {md(text)}" if who else md(text), ""]
     out += [f"- {md(line)}" for line in part.choices] + [""]
     out += [md(text) + "\n" for text in part.outcomes]
     if part.changes:
         out += [f"- {md(change)}" for change in part.changes] + [""]
-    out += [f"#### What really happened \u00b7 {md(turn_date(turn))}", "", md(history.text), ""]
+    happened = _("What really happened \u00b7 {date}").format(date=turn_date(turn))
+    out += [f"#### {md(happened)}", "", md(local(history.text)), ""]
     if history.why:
-        out += [f"**Why:** {md(history.why)}", ""]
+        out += [bold(_("Why:")) + " " + md(local(history.why)), ""]
     if history.uncertain:
-        out += [f"**Uncertain:** {md(history.uncertain)}", ""]
+        out += [bold(_("Uncertain:")) + " " + md(local(history.uncertain)), ""]
     out += [md(line) + "  " for line in part.verdicts]
-    out += ["**Sources:** " + "; ".join(md(source.title) for source in part.sources), ""]
-    out += ["**For discussion:**", ""] + [f"1. {md(question)}" for question in history.discuss] + [""]
+    out += [bold(_("Sources:")) + " " + "; ".join(md(local(source.title)) for source in part.sources), ""]
+    out += [bold(_("For discussion:")), ""]
+    out += [f"1. {md(local(question))}" for question in history.discuss] + [""]
     if part.teacher:
-        out += ["**For the teacher:**", ""] + [f"- *{md(label)}:* {md(text)}" for label, text in part.teacher]
+        out += [bold(_("For the teacher:")), ""]
+        out += [f"- *{md(label)}:* {md(text)}" for label, text in part.teacher]
         out.append("")
     return out
+
+
+def bold(text: str) -> str:
+    return f"**{md(text)}**"
+
+
+def labelled(label: str, text: str) -> str:
+    return f'<p><span class="label">{h(label)}</span> {h(text)}</p>'
+
+
+def diverged_mark() -> str:
+    return _("\u2260 another way than history")
 
 
 def _markdown_series(summary: Debrief) -> list[str]:
     if not summary.series:
         return []
-    heads = ["", "Start", *(f"Turn {m.number}" for m in summary.timeline)]
-    out = ["## How things moved, turn by turn", ""]
+    heads = ["", md(_("Start")), *(md(_("Turn {number}").format(number=m.number)) for m in summary.timeline)]
+    out = ["## " + md(_("How things moved, turn by turn")), ""]
     out.append("| " + " | ".join(heads) + " |")
     out.append("|" + "---|" * len(heads))
     for series in summary.series:
@@ -274,29 +292,35 @@ def _markdown_series(summary: Debrief) -> list[str]:
 
 
 def _markdown_branches(table: BranchTable) -> list[str]:
-    heads = ["Turn", "History", *(_branch_head(table, i) for i in range(len(table.names)))]
-    out = ["## What if? The branches side by side", ""]
+    heads = [md(_("Turn")), md(_("History")), *(md(_branch_head(table, i)) for i in range(len(table.names)))]
+    out = ["## " + md(_("What if? The branches side by side")), ""]
     out.append("| " + " | ".join(heads) + " |")
     out.append("|" + "---|" * len(heads))
     for row in table.rows:
-        cells = [f"{turn_short_date(row.turn)} {md(row.turn.title)}", md(" / ".join(row.history))]
+        cells = [f"{md(turn_short_date(row.turn))} {md(local(row.turn.title))}", md(" / ".join(row.history))]
         cells += [md(_cell_text(steps)) for steps in row.cells]
         out.append("| " + " | ".join(cells) + " |")
     endings = [
-        md(table.historical_ending.title),
-        *(md(e.title) if e else "(not ended)" for e in table.endings),
+        md(local(table.historical_ending.title)),
+        *(md(local(e.title)) if e else md(_("(not ended)")) for e in table.endings),
     ]
-    out.append("| **Ending** | " + " | ".join(endings) + " |")
-    return [*out, "", "= as in history, \u2260 another way, \u2014 not reached.", ""]
+    out.append("| " + bold(_("Ending")) + " | " + " | ".join(endings) + " |")
+    return [*out, "", md(branches_legend()), ""]
+
+
+def branches_legend() -> str:
+    return _("= as in history, \u2260 another way, \u2014 not reached.")
 
 
 def _markdown_source(source: Source) -> str:
     url = f" <{source.url}>" if source.url and _safe_url(source.url) else ""
-    return f"- **{md(source.title)}**: {md(source.note)}{url}"
+    return f"- **{md(local(source.title))}**: {md(local(source.note))}{url}"
 
 
 def _branch_head(table: BranchTable, index: int) -> str:
-    return f"Branch {table.names[index]}" + (" (played)" if index == table.current else "")
+    if index == table.current:
+        return _("Branch {name} (played)").format(name=table.names[index])
+    return _("Branch {name}").format(name=table.names[index])
 
 
 def _cell_text(steps: Sequence | None) -> str:
@@ -335,8 +359,7 @@ h4 { font-size: 1rem; margin: 1rem 0 .3rem; }
 .meta, .legend { color: #555; font-size: .9rem; }
 .note { border: 1px solid #c9a227; background: #fdf8e4; padding: .4rem .7rem; }
 .turn { margin-top: 1.6rem; }
-.turn.diverged h3::after { content: "  \\2260 another way than history"; font-weight: normal;
-       font-size: .85rem; color: #8a1c1c; }
+.diverged-mark { font-weight: normal; font-size: .85rem; color: #8a1c1c; margin-left: .4rem; }
 .choice p { margin: .2rem 0; }
 .changes { margin: .3rem 0; padding-left: 1.2rem; }
 .history { border-left: 3px solid #777; padding: .1rem 0 .1rem .9rem; margin: .8rem 0; }
@@ -378,11 +401,11 @@ svg text { font: 10px sans-serif; fill: #444; }
 def to_html(report: Report) -> str:
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{language()}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{h(report.title)} \u2014 report</title>",
+        "<title>" + h(_("{title} \u2014 report").format(title=report.title)) + "</title>",
         f"<style>{STYLE}</style>",
         "</head>",
         "<body>",
@@ -408,7 +431,10 @@ def _html_turn(part: TurnPart) -> str:
     turn = part.moment.turn
     history = turn.history
     css = "turn diverged" if part.moment.diverged else "turn"
-    out = [f'<article class="{css}">', f"<h2>{h(part.heading)}</h2>", f"<h3>{h(turn.title)}</h3>"]
+    title = h(local(turn.title))
+    if part.moment.diverged:
+        title += f' <span class="diverged-mark">{h(diverged_mark())}</span>'
+    out = [f'<article class="{css}">', f"<h2>{h(part.heading)}</h2>", f"<h3>{title}</h3>"]
     for who, text in part.situation:
         if who:
             out.append(f'<p><span class="label">{h(who)}:</span> {h(text)}</p>')
@@ -419,21 +445,25 @@ def _html_turn(part: TurnPart) -> str:
     if part.changes:
         out.append('<ul class="changes">' + "".join(f"<li>{h(c)}</li>" for c in part.changes) + "</ul>")
     out.append('<section class="history">')
-    out.append(f"<h4>What really happened \u00b7 {h(turn_date(turn))}</h4>")
-    out.append(paragraphs(history.text))
+    happened = _("What really happened \u00b7 {date}").format(date=turn_date(turn))
+    out.append(f"<h4>{h(happened)}</h4>")
+    out.append(paragraphs(local(history.text)))
     if history.why:
-        out.append(f'<p><span class="label">Why:</span> {h(history.why)}</p>')
+        out.append(labelled(_("Why:"), local(history.why)))
     if history.uncertain:
-        out.append(f'<p><span class="label">Uncertain:</span> {h(history.uncertain)}</p>')
+        out.append(labelled(_("Uncertain:"), local(history.uncertain)))
     out += [f'<p class="verdict">{h(line)}</p>' for line in part.verdicts]
-    sources = "; ".join(h(source.title) for source in part.sources)
-    out.append(f'<p class="sources"><span class="label">Sources:</span> {sources}</p>')
+    sources = "; ".join(h(local(source.title)) for source in part.sources)
+    label = h(_("Sources:"))
+    out.append(f'<p class="sources"><span class="label">{label}</span> {sources}</p>')
     out.append("</section>")
-    out.append('<section class="discuss"><h4>For discussion</h4><ol>')
-    out += [f"<li>{h(question)}</li>" for question in history.discuss]
+    discuss = h(_("For discussion"))
+    out.append(f'<section class="discuss"><h4>{discuss}</h4><ol>')
+    out += [f"<li>{h(local(question))}</li>" for question in history.discuss]
     out.append("</ol></section>")
     if part.teacher:
-        out.append('<section class="teacher"><h4>For the teacher</h4>')
+        for_teacher = h(_("For the teacher"))
+        out.append(f'<section class="teacher"><h4>{for_teacher}</h4>')
         out += [f'<p><span class="label">{h(label)}:</span> {h(text)}</p>' for label, text in part.teacher]
         out.append("</section>")
     out.append("</article>")
@@ -445,7 +475,7 @@ def _html_ending(report: Report) -> str:
     out = ['<section class="ending">', f"<h2>{h(heading)}</h2>", paragraphs(text)]
     if against:
         out.append(f"<p><strong>{h(against)}</strong></p>")
-    out.append("<h2>Your path against history</h2>")
+    out.append("<h2>" + h(_("Your path against history")) + "</h2>")
     out.append('<ol class="timeline">')
     for line in path_lines(report.debrief):
         css = "same" if line.matched else "diverged"
@@ -463,7 +493,10 @@ def _html_ending(report: Report) -> str:
 def _html_series(summary: Debrief) -> str:
     if not summary.series:
         return ""
-    heads = "".join(f'<th scope="col">Turn {m.number}</th>' for m in summary.timeline)
+    heads = "".join(
+        '<th scope="col">' + h(_("Turn {number}").format(number=m.number)) + "</th>" for m in summary.timeline
+    )
+    start = h(_("Start"))
     rows = []
     for series in summary.series:
         cells = "".join(f'<td class="num">{h(format_number(v))}</td>' for v in series.values)
@@ -472,11 +505,13 @@ def _html_series(summary: Debrief) -> str:
     return "\n".join(
         [
             '<section class="numbers">',
-            "<h2>How things moved, turn by turn</h2>",
+            "<h2>" + h(_("How things moved, turn by turn")) + "</h2>",
             f'<div class="charts">{charts}</div>',
-            f'<table><thead><tr><th scope="col"></th><th scope="col">Start</th>{heads}</tr></thead>',
+            f'<table><thead><tr><th scope="col"></th><th scope="col">{start}</th>{heads}</tr></thead>',
             "<tbody>" + "".join(rows) + "</tbody></table>",
-            '<p class="legend">Dashed lines mark the turns where the path left history\u2019s way.</p>',
+            '<p class="legend">'
+            + h(_("Dashed lines mark the turns where the path left history\u2019s way."))
+            + "</p>",
             "</section>",
         ]
     )
@@ -505,6 +540,7 @@ def _svg_chart(series: Series, summary: Debrief) -> str:
         for i, v in enumerate(series.values)
     )
     label = f"{series.label}: " + ", ".join(format_number(v) for v in series.values)
+    first, last = h(_("start")), h(_("turn {number}").format(number=count - 1))
     return (
         f'<figure><svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label="{h(label)}">'
@@ -512,8 +548,8 @@ def _svg_chart(series: Series, summary: Debrief) -> str:
         f'<rect class="frame" x="{left}" y="{top}" width="{width - left - right}" height="{height - top - bottom}"></rect>'
         f'<text x="{left - 3}" y="{top + 8}" text-anchor="end">{h(format_number(series.high))}</text>'
         f'<text x="{left - 3}" y="{height - bottom}" text-anchor="end">{h(format_number(series.low))}</text>'
-        f'<text x="{left}" y="{height - 3}">start</text>'
-        f'<text x="{width - right}" y="{height - 3}" text-anchor="end">turn {count - 1}</text>'
+        f'<text x="{left}" y="{height - 3}">{first}</text>'
+        f'<text x="{width - right}" y="{height - 3}" text-anchor="end">{last}</text>'
         f'{splits}<polyline class="line" points="{points}"></polyline>{dots}</svg>'
         f"<figcaption>{h(series.label)}</figcaption></figure>"
     )
@@ -521,20 +557,24 @@ def _svg_chart(series: Series, summary: Debrief) -> str:
 
 def _html_branches(table: BranchTable) -> str:
     heads = "".join(f'<th scope="col">{h(_branch_head(table, i))}</th>' for i in range(len(table.names)))
+    history = h(_("History"))
     rows = []
     for row in table.rows:
         cells = "".join(f"<td>{h(_cell_text(steps))}</td>" for steps in row.cells)
-        turn = f"{turn_short_date(row.turn)} {row.turn.title}"
+        turn = f"{turn_short_date(row.turn)} {local(row.turn.title)}"
         rows.append(f'<tr><th scope="row">{h(turn)}</th><td>{h(" / ".join(row.history))}</td>{cells}</tr>')
-    endings = "".join(f"<td>{h(e.title) if e else '(not ended)'}</td>" for e in table.endings)
-    rows.append(f'<tr><th scope="row">Ending</th><td>{h(table.historical_ending.title)}</td>{endings}</tr>')
+    not_ended = h(_("(not ended)"))
+    endings = "".join(f"<td>{h(local(e.title)) if e else not_ended}</td>" for e in table.endings)
+    ending, label = h(local(table.historical_ending.title)), h(_("Ending"))
+    rows.append(f'<tr><th scope="row">{label}</th><td>{ending}</td>{endings}</tr>')
     return "\n".join(
         [
             '<section class="branches">',
-            "<h2>What if? The branches side by side</h2>",
-            f'<table><thead><tr><th scope="col">Turn</th><th scope="col">History</th>{heads}</tr></thead>',
+            "<h2>" + h(_("What if? The branches side by side")) + "</h2>",
+            '<table><thead><tr><th scope="col">' + h(_("Turn")) + "</th>"
+            f'<th scope="col">{history}</th>{heads}</tr></thead>',
             "<tbody>" + "".join(rows) + "</tbody></table>",
-            '<p class="legend">= as in history, &ne; another way, &mdash; not reached.</p>',
+            f'<p class="legend">{h(branches_legend())}</p>',
             "</section>",
         ]
     )
@@ -546,5 +586,6 @@ def _html_sources(sources: Sequence[Source]) -> str:
         link = ""
         if source.url and _safe_url(source.url):
             link = f' <a href="{h(source.url)}">{h(source.url)}</a>'
-        items.append(f"<li><strong>{h(source.title)}</strong>: {h(source.note)}{link}</li>")
-    return '<section class="sources"><h2>Sources</h2><ul>' + "".join(items) + "</ul></section>"
+        items.append(f"<li><strong>{h(local(source.title))}</strong>: {h(local(source.note))}{link}</li>")
+    heading = h(_("Sources"))
+    return f'<section class="sources"><h2>{heading}</h2><ul>' + "".join(items) + "</ul></section>"

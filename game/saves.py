@@ -6,9 +6,10 @@ and the "what if" branches). Loading replays the decisions; nothing else of
 the state is trusted from the file.
 
 Saves live in the user's data folder (or `$TURKESTAN_DATA_DIR`, so tests never
-touch the real one). Every write goes to a temporary file in the same folder,
-is flushed to disk and then renamed over the old file, so a crash or a power
-cut leaves either the old save or the new one, never half of each. A file that
+touch the real one). Every write goes through `game.storage.write_atomic`: a
+temporary file in the same folder, flushed to disk and then renamed over the
+old file, so a crash or a power cut leaves either the old save or the new one,
+never half of each. A file that
 cannot be read as a save is renamed aside (`name.damaged-<time>.json`), never
 deleted, and reported in one line; no other save is touched.
 """
@@ -18,9 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,18 +27,16 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Annotated, Literal
 
-import platformdirs
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from game.engine.branches import Branch, Branches
 from game.engine.session import Decision, Session
 from game.scenario.catalog import Catalog
 from game.scenario.model import Role, Scenario
+from game.storage import ENVIRONMENT, GAME, data_dir, write_atomic  # noqa: F401 - re-exported
 from game.ui.present import format_date, reached_date
 
 FORMAT = 1  # the save format this game writes; bump it (and add a reader) when the shape changes
-GAME = "turkestan-crossroads"
-ENVIRONMENT = "TURKESTAN_DATA_DIR"
 AUTOSAVE = "autosave.json"
 PREVIOUS = "autosave.previous.json"
 MAX_BYTES = 10 * 1024 * 1024  # far above any real save; refuses to parse a stray huge file
@@ -48,12 +45,6 @@ DAMAGED = ".damaged-"
 
 
 # --- where -----------------------------------------------------------------------------------
-
-
-def data_dir() -> Path:
-    """The game's folder for saves and reports: `$TURKESTAN_DATA_DIR`, else the user's data folder."""
-    override = os.environ.get(ENVIRONMENT)
-    return Path(override) if override else Path(platformdirs.user_data_dir(GAME, appauthor=False))
 
 
 def saves_dir() -> Path:
@@ -205,42 +196,6 @@ def write_save(path: Path, save: SaveFile) -> None:
         write_atomic(path, encode(save))
     except OSError as error:
         raise SaveError(f"Could not save to {path}: {error.strerror or error}.") from None
-
-
-def write_atomic(path: Path, data: bytes, keep_old_as: Path | None = None) -> None:
-    """Put `data` in `path` so that a crash at any moment leaves the old file or the new, whole.
-
-    With `keep_old_as`, the old file moves there first (only once the new one is
-    safely on disk, so one of the two is always a good file).
-    """
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())  # the bytes are on disk before a name points at them
-        if keep_old_as is not None and path.exists():
-            os.replace(path, keep_old_as)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    _sync_folder(folder)  # and the renames themselves survive a power cut
-
-
-def _sync_folder(folder: Path) -> None:
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:  # some systems cannot open folders; the rename is still atomic there
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)
 
 
 # --- reading ---------------------------------------------------------------------------------

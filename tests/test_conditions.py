@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.engine.conditions import ExpressionError, explain, format_number, parse
+from game.engine.conditions import ExpressionError, Needs, Number, format_number, parse, unmet
+from game.ui.present import explain
 
 NAMES = ["troops", "resolve", "support"]
 VALUES = {"troops": 600, "resolve": 4, "support": 0}
@@ -79,6 +80,18 @@ def test_explain_names_the_failing_parts_with_labels() -> None:
     expr = parse("troops >= 1000 and resolve < 5", NAMES)
     text = explain(expr, VALUES, {"troops": "Red Guard strength"})
     assert text == "needs Red Guard strength at least 1000 (now 600)"
+
+
+def test_the_engine_says_what_is_unmet_as_data() -> None:
+    expr = parse("troops >= 1000 and resolve < 5", NAMES)
+    assert unmet(expr, VALUES) == (Needs("troops", ">=", Number(10, 1000), 600),)
+    assert unmet(parse("troops > 1", NAMES), VALUES) == ()
+
+
+def test_alternatives_and_other_conditions_are_explained() -> None:
+    expr = parse("troops > 900 or not resolve < 9", NAMES)
+    labels = {"troops": "Troops", "resolve": "Resolve"}
+    assert explain(expr, VALUES, labels) == "needs Troops above 900 (now 600) or needs not Resolve < 9"
 
 
 def test_format_number() -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from game.engine.rules import Impossible, Success, options, resolve_turn, verdict
+from game.engine.rules import Impossible, Success, options, resolve_turn
 from game.engine.state import initial_state
 from game.scenario.loader import load_text
 from game.scenario.model import Scenario
+from game.ui.present import closed_reason, verdict
 from tests.test_loader import SMALL
 
 
@@ -30,10 +31,11 @@ def test_initial_state_holds_the_start_values(small: Scenario) -> None:
 
 def test_closed_choices_are_offered_with_their_reason(small: Scenario) -> None:
     offered = options(small, initial_state(small), "negotiator")
-    assert [(o.choice.id, o.available, o.reason) for o in offered] == [
+    assert [(o.choice.id, o.available, o.why_not) for o in offered] == [
         ("talk", True, None),
         ("threaten", False, "Too few men."),
     ]
+    assert offered[1].unmet and closed_reason(small, offered[1]) == "Too few men."
 
 
 def test_a_closed_choice_cannot_be_taken(small: Scenario) -> None:

@@ -45,8 +45,6 @@ _COMPARISONS: dict[str, Callable[[float, float], bool]] = {
     "==": lambda a, b: a == b,
     "!=": lambda a, b: a != b,
 }
-_WORDS = {"<": "below", "<=": "at most", ">": "above", ">=": "at least", "==": "exactly"}
-_WORDS["!="] = "not"
 
 
 class ExpressionError(ValueError):
@@ -418,48 +416,58 @@ def _a(kind: Kind) -> str:
     return "a number" if kind == "number" else "a condition"
 
 
-# --- explaining why a condition fails ------------------------------------------------------
+# --- why a condition fails, as data ----------------------------------------------------------
+# The engine says *what* is missing; the front ends say it in words, in the player's
+# language (game.ui.present.explain).
 
 
-def explain(expr: Expr, values: Values, labels: Mapping[str, str]) -> str:
-    """Say in words why a boolean expression is false for these values."""
-    parts = list(_explain(expr.tree, values, labels))
-    return "; ".join(dict.fromkeys(parts)) or f"needs {expr.source}"
+@dataclass(frozen=True, slots=True)
+class Needs:
+    """A comparison of one variable that fails: `variable op target`, the variable being `now`."""
+
+    variable: str
+    op: str  # one of < <= > >= == !=
+    target: Node  # usually a Number; may be any expression
+    now: float
 
 
-def _explain(node: Node, values: Values, labels: Mapping[str, str]) -> Iterable[str]:
+@dataclass(frozen=True, slots=True)
+class NeedsExpression:
+    """A part of the condition that fails and is not a simple comparison: shown as the expression."""
+
+    node: Node
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    """Alternatives joined by `or`, all failing: any one of them would do."""
+
+    alternatives: tuple[Unmet, ...]
+
+
+Unmet = Needs | NeedsExpression | AnyOf
+
+
+def unmet(expr: Expr, values: Values) -> tuple[Unmet, ...]:
+    """The parts of a boolean expression that are false for these values (empty if it holds)."""
+    if expr(values):
+        return ()
+    return tuple(dict.fromkeys(_unmet(expr.tree, values)))
+
+
+def _unmet(node: Node, values: Values) -> Iterable[Unmet]:
     if isinstance(node, Binary) and node.op == "and":
         for side in (node.left, node.right):
             if not _compile(side)(values):
-                yield from _explain(side, values, labels)
+                yield from _unmet(side, values)
         return
     if isinstance(node, Binary) and node.op == "or":
-        left = list(_explain(node.left, values, labels))
-        right = list(_explain(node.right, values, labels))
-        yield " or ".join(left + right)
+        yield AnyOf((*_unmet(node.left, values), *_unmet(node.right, values)))
         return
     if isinstance(node, Binary) and node.op in _COMPARISONS and isinstance(node.left, Name):
-        name = node.left.name
-        target = _render(node.right, labels)
-        yield f"needs {labels.get(name, name)} {_WORDS[node.op]} {target} (now {format_number(values[name])})"
+        yield Needs(node.left.name, node.op, node.right, values[node.left.name])
         return
-    yield f"needs {_render(node, labels)}"
-
-
-def _render(node: Node, labels: Mapping[str, str]) -> str:
-    if isinstance(node, Number):
-        return format_number(node.value)
-    if isinstance(node, Boolean):
-        return "true" if node.value else "false"
-    if isinstance(node, Name):
-        return labels.get(node.name, node.name)
-    if isinstance(node, Call):
-        return f"{node.function}({', '.join(_render(arg, labels) for arg in node.args)})"
-    if isinstance(node, Unary):
-        space = " " if node.op == "not" else ""
-        return f"{node.op}{space}{_render(node.operand, labels)}"
-    assert isinstance(node, Binary)
-    return f"{_render(node.left, labels)} {node.op} {_render(node.right, labels)}"
+    yield NeedsExpression(node)
 
 
 def format_number(value: float) -> str:

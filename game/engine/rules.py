@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from game.engine.conditions import explain
+from game.engine.conditions import Unmet, unmet
 from game.engine.state import Move, State, TurnRecord
 from game.scenario.model import ROLES, Choice, Effect, Ending, Role, Scenario, SetTo, Turn
 
@@ -38,12 +38,18 @@ Result = Success | Impossible
 
 @dataclass(frozen=True, slots=True)
 class Option:
-    """A choice as offered to a role: open, or closed with the reason why."""
+    """A choice as offered to a role: open, or closed with what it lacks.
+
+    A closed choice carries the scenario's `why_not` text when it has one, and
+    always the unmet parts of its `requires` as data: the front ends put them in
+    words (game.ui.present.closed_reason), in the player's language.
+    """
 
     choice: Choice
     number: int  # 1-based, as shown to the player
     available: bool
-    reason: str | None
+    why_not: str | None = None  # the scenario's own reason (a LocalText), if it gives one
+    unmet: tuple[Unmet, ...] = ()  # what the values lack, for a closed choice
 
 
 def current_turn(scenario: Scenario, state: State) -> Turn | None:
@@ -63,10 +69,9 @@ def options(scenario: Scenario, state: State, role: Role) -> list[Option]:
     result = []
     for number, choice in enumerate(turn.choices.get(role, ()), start=1):
         if choice.requires is None or choice.requires(state.values):
-            result.append(Option(choice, number, True, None))
+            result.append(Option(choice, number, True))
         else:
-            reason = choice.why_not or explain(choice.requires, state.values, scenario.labels)
-            result.append(Option(choice, number, False, reason))
+            result.append(Option(choice, number, False, choice.why_not, unmet(choice.requires, state.values)))
     return result
 
 
@@ -176,21 +181,3 @@ def _first_ending(scenario: Scenario, values: Mapping[str, float], *, early_only
 
 def took_history(turn: Turn, role: Role, choice_id: str) -> bool:
     return turn.history.took.get(role) == choice_id
-
-
-def verdict(scenario: Scenario, record: TurnRecord, role: Role) -> str:
-    """One line comparing the role's choice on a turn with history's."""
-    turn = scenario.turns[scenario.turn_index(record.turn)]
-    move = record.move(role)
-    historical_id = turn.history.took.get(role)
-    if move is None or historical_id is None:
-        return "History records no choice for this role on this turn."
-    historical = scenario.choice(turn.id, role, historical_id)
-    if move.choice == historical_id:
-        return f"As in history: {_sentence(historical.text)}"
-    return f"History went another way: {_sentence(historical.text)}"
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "!", "?")) else text + "."

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-TIE_RULE = "On a tie, the tied choice listed first wins."
+# On a tie, the tied choice listed first wins: predictable, and easy to say to a class
+# before it votes. The front ends say it in words (game.ui.classroom.tie_rule_text).
+TIE_RULE = "first-listed"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,9 @@
-"""Words and numbers as both front ends show them: dates, changes, roles, paths.
+"""Words and numbers as every front end shows them: dates, changes, roles, verdicts, paths.
 
-Shared so the terminal, the window and the report say the same thing the same way.
+Shared so the terminal, the window and the report say the same thing the same
+way, in the player's language: every sentence here goes through `_()`, and
+every text from a scenario through `local()` (its translation, where it has one).
+The engine returns data; this is where it becomes words.
 """
 
 from __future__ import annotations
@@ -9,34 +12,59 @@ import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from game.dates import MONTHS, format_date, format_span  # noqa: F401 - re-exported for the front ends
+from game.dates import MONTHS, format_date, format_month, format_short_date, format_span  # noqa: F401
 from game.engine.branches import Branches
-from game.engine.conditions import format_number
+from game.engine.conditions import (
+    AnyOf,
+    Binary,
+    Boolean,
+    Call,
+    Expr,
+    Name,
+    Needs,
+    NeedsExpression,
+    Node,
+    Number,
+    Unary,
+    Unmet,
+    format_number,
+    unmet,
+)
+from game.engine.rules import Option
 from game.engine.session import Session
 from game.engine.state import Move, State, TurnRecord
+from game.i18n import N_, _, local, ngettext
 from game.scenario.model import Ending, Role, Scenario, Turn
 
-ROLE_TITLES: Mapping[Role, str] = {"negotiator": "negotiator", "commander": "commander"}
+# The roles as a sentence names them (lower case, as in "What does the negotiator do?").
+ROLE_TITLES: Mapping[Role, str] = {"negotiator": N_("negotiator"), "commander": N_("commander")}
 
 
-def format_short_date(day: dt.date) -> str:
-    """1918-03-13 -> '13 Mar 1918', for table columns."""
-    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+def role_name(role: Role) -> str:
+    """'negotiator', in the player's language."""
+    return _(ROLE_TITLES[role])
+
+
+def role_title(role: Role) -> str:
+    """'The negotiator', to start a sentence or label a column."""
+    return _("The negotiator") if role == "negotiator" else _("The commander")
 
 
 def scenario_dates(scenario: Scenario) -> str:
     """The scenario's span as the player sees it: no more precise than the sources allow."""
-    return scenario.dates.shown or format_span(scenario.dates.start, scenario.dates.end)
+    if scenario.dates.shown:
+        return local(scenario.dates.shown)
+    return format_span(scenario.dates.start, scenario.dates.end)
 
 
 def turn_date(turn: Turn) -> str:
     """The date as the player sees it: no more precise than the sources allow."""
-    return turn.shown_date or format_date(turn.date)
+    return local(turn.shown_date) if turn.shown_date else format_date(turn.date)
 
 
 def turn_short_date(turn: Turn) -> str:
     """The date for a table column: the sources' wording when they give no exact day."""
-    return turn.shown_date or format_short_date(turn.date)
+    return local(turn.shown_date) if turn.shown_date else format_short_date(turn.date)
 
 
 @dataclass(frozen=True)
@@ -46,15 +74,19 @@ class Change:
     after: float
 
     def __str__(self) -> str:
+        return f"{self.label}: {format_number(self.before)} \u2192 {format_number(self.after)} ({self.difference})"
+
+    @property
+    def difference(self) -> str:
+        """The signed amount of the change: '+150', '\u2212150'."""
         sign = "+" if self.after > self.before else "\u2212"
-        difference = format_number(abs(self.after - self.before))
-        return f"{self.label}: {format_number(self.before)} \u2192 {format_number(self.after)} ({sign}{difference})"
+        return f"{sign}{format_number(abs(self.after - self.before))}"
 
 
 def changes(scenario: Scenario, before: Mapping[str, float], after: Mapping[str, float]) -> list[Change]:
     """The visible variables that a turn moved."""
     return [
-        Change(variable.label, before[name], after[name])
+        Change(local(variable.label), before[name], after[name])
         for name, variable in scenario.variables.items()
         if not variable.hidden and before[name] != after[name]
     ]
@@ -64,7 +96,7 @@ def visible_values(scenario: Scenario, state: State) -> Iterator[tuple[str, floa
     """(label, value, min, max) for each variable the player may see."""
     for name, variable in scenario.variables.items():
         if not variable.hidden:
-            yield variable.label, state.values[name], variable.min, variable.max
+            yield local(variable.label), state.values[name], variable.min, variable.max
 
 
 @dataclass(frozen=True)
@@ -88,10 +120,17 @@ def path_against_history(scenario: Scenario, log: tuple[TurnRecord, ...]) -> lis
 def path_step(scenario: Scenario, record: TurnRecord, move: Move) -> PathStep:
     turn = scenario.turns[scenario.turn_index(record.turn)]
     took = turn.history.took.get(move.role)
-    chosen = scenario.choice(turn.id, move.role, move.choice).text
-    historical = scenario.choice(turn.id, move.role, took).text if took else "(not recorded)"
+    chosen = local(scenario.choice(turn.id, move.role, move.choice).text)
+    historical = local(scenario.choice(turn.id, move.role, took).text) if took else _("(not recorded)")
     return PathStep(
-        turn.date, turn_date(turn), turn.title, move.role, chosen, historical, move.choice == took, move.by
+        turn.date,
+        turn_date(turn),
+        local(turn.title),
+        move.role,
+        chosen,
+        historical,
+        move.choice == took,
+        move.by,
     )
 
 
@@ -99,7 +138,7 @@ def outcome_text(scenario: Scenario, record: TurnRecord, role: Role) -> str | No
     move = record.move(role)
     if move is None or move.outcome is None:
         return None
-    return scenario.choice(record.turn, role, move.choice).outcomes[move.outcome].text
+    return local(scenario.choice(record.turn, role, move.choice).outcomes[move.outcome].text)
 
 
 # --- phrases both front ends and the report use --------------------------------------------
@@ -107,7 +146,9 @@ def outcome_text(scenario: Scenario, record: TurnRecord, role: Role) -> str | No
 
 def turn_heading(scenario: Scenario, turn: Turn, number: int) -> str:
     """'Turn 2 · 13 March 1918 · Kagan (New Bukhara)'"""
-    return f"Turn {number} \u00b7 {turn_date(turn)} \u00b7 {scenario.places[turn.place].name}"
+    return _("Turn {number} \u00b7 {date} \u00b7 {place}").format(
+        number=number, date=turn_date(turn), place=local(scenario.places[turn.place].name)
+    )
 
 
 def move_line(scenario: Scenario, turn: Turn, move: Move) -> str:
@@ -115,24 +156,60 @@ def move_line(scenario: Scenario, turn: Turn, move: Move) -> str:
 
     A team's name, when one was recorded, follows the role's: '…, Young Bukharan envoy (Team Red), chose: …'.
     """
-    who = scenario.roles[move.role].name
+    who = local(scenario.roles[move.role].name)
     if move.by not in ("player", "history"):
         who = f"{who} ({move.by})"
-    verb = "following history, chose" if move.by == "history" else "chose"
-    return f"The {ROLE_TITLES[move.role]}, {who}, {verb}: {scenario.choice(turn.id, move.role, move.choice).text}"
+    choice = local(scenario.choice(turn.id, move.role, move.choice).text)
+    if move.by == "history":
+        if move.role == "negotiator":
+            line = _("The negotiator, {who}, following history, chose: {choice}")
+        else:
+            line = _("The commander, {who}, following history, chose: {choice}")
+    elif move.role == "negotiator":
+        line = _("The negotiator, {who}, chose: {choice}")
+    else:
+        line = _("The commander, {who}, chose: {choice}")
+    return line.format(who=who, choice=choice)
 
 
 def votes_line(votes: Mapping[str, int] | None, scenario: Scenario, turn: Turn, role: Role) -> str | None:
-    """'The class voted: Talk. 14, Threaten. 9' when a vote was taken on the turn."""
-    if not votes:
+    """'The class voted: Talk. 14, Threaten. 9' when a vote was taken on the turn for `role`."""
+    tally = role_votes(votes, role)
+    if not tally:
         return None
-    texts = {choice.id: choice.text for choice in turn.choices.get(role, ())}
-    tally = ", ".join(f"{texts.get(choice, choice)} {count}" for choice, count in votes.items())
-    return f"The class voted: {tally}"
+    texts = {choice.id: local(choice.text) for choice in turn.choices.get(role, ())}
+    counted = ", ".join(f"{texts.get(choice, choice)} {count}" for choice, count in tally.items())
+    return _("The class voted: {tally}").format(tally=counted)
+
+
+# When both roles vote on one turn (two teams, each voting), the tally keys say whose
+# choice it is: "negotiator:talk". A choice id never holds ':', so the two never mix.
+VOTE_KEY_SEPARATOR = ":"
+
+
+def vote_key(role: Role, choice: str, several: bool) -> str:
+    """The key a hand count is stored under in `Decision.votes`."""
+    return f"{role}{VOTE_KEY_SEPARATOR}{choice}" if several else choice
+
+
+def role_votes(votes: Mapping[str, int] | None, role: Role) -> dict[str, int]:
+    """The tally of one role's vote on a turn, by choice id (empty if that role did not vote)."""
+    if not votes:
+        return {}
+    prefixed = {
+        key.split(VOTE_KEY_SEPARATOR, 1)[1]: count
+        for key, count in votes.items()
+        if key.startswith(role + VOTE_KEY_SEPARATOR)
+    }
+    if prefixed:
+        return prefixed
+    if any(VOTE_KEY_SEPARATOR in key for key in votes):
+        return {}  # the other role's vote only
+    return dict(votes)
 
 
 def sources_line(scenario: Scenario, turn: Turn) -> str:
-    return "; ".join(scenario.sources[source].title for source in turn.history.sources)
+    return "; ".join(local(scenario.sources[source].title) for source in turn.history.sources)
 
 
 def reached_date(scenario: Scenario, state: State) -> str:
@@ -147,8 +224,64 @@ def reached_date(scenario: Scenario, state: State) -> str:
 def session_label(session: Session) -> str:
     """'The March on Bukhara, 13 March 1918': what "Continue" and save lists show."""
     scenario, state = session.scenario, session.state
-    where = f"ended: {scenario.ending(state.ending).title}" if state.ending else reached_date(scenario, state)
-    return f"{scenario.title}, {where}"
+    title = local(scenario.title)
+    if state.ending:
+        return _("{title}, ended: {ending}").format(
+            title=title, ending=local(scenario.ending(state.ending).title)
+        )
+    return _("{title}, {date}").format(title=title, date=reached_date(scenario, state))
+
+
+def team_names(session: Session) -> dict[Role, str]:
+    """The team that played each role, as the decisions recorded it (the latest name wins)."""
+    names: dict[Role, str] = {}
+    for decision in session.decisions:
+        for role, by in decision.by.items():
+            if by not in ("player", "history"):
+                names[role] = by
+    return names
+
+
+def played_as(session: Session) -> str:
+    """'Played as the negotiator (Young Bukharan envoy)', or the two teams and their roles."""
+    scenario = session.scenario
+    names = {role: local(scenario.roles[role].name) for role in session.roles}
+    if len(session.roles) == 1:
+        role = session.roles[0]
+        if role == "negotiator":
+            return _("Played as the negotiator ({name})").format(name=names[role])
+        return _("Played as the commander ({name})").format(name=names[role])
+    teams = team_names(session)
+    if len(teams) == len(session.roles):
+        return _(
+            "Played by two teams: {negotiators} as the negotiator ({negotiator}), "
+            "{commanders} as the commander ({commander})"
+        ).format(
+            negotiators=teams["negotiator"],
+            negotiator=names["negotiator"],
+            commanders=teams["commander"],
+            commander=names["commander"],
+        )
+    return _("Played as the negotiator ({negotiator}) and the commander ({commander})").format(
+        negotiator=names["negotiator"], commander=names["commander"]
+    )
+
+
+def teacher_notes(turn: Turn) -> tuple[tuple[str, str], ...]:
+    """(label, note) for each of the turn's notes for the teacher; empty if it has none.
+
+    For the teacher's eyes only: the terminal shows them on request or with
+    --presenter, the teacher's report prints them; never the projected screen.
+    """
+    notes = turn.teacher
+    if notes is None:
+        return ()
+    found = (
+        (_("Background"), notes.background),
+        (_("Pitfalls"), notes.pitfalls),
+        (_("Ask the class"), notes.ask),
+    )
+    return tuple((label, local(text)) for label, text in found if text)
 
 
 SPARKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
@@ -159,6 +292,96 @@ def sparkline(values: Sequence[float], low: float, high: float) -> str:
     span = (high - low) or 1.0
     top = len(SPARKS) - 1
     return "".join(SPARKS[round(min(max((v - low) / span, 0.0), 1.0) * top)] for v in values)
+
+
+# --- a turn set against history, and why a choice is closed ---------------------------------
+
+
+def verdict(scenario: Scenario, record: TurnRecord, role: Role) -> str:
+    """One line comparing the role's choice on a turn with history's."""
+    turn = scenario.turns[scenario.turn_index(record.turn)]
+    move = record.move(role)
+    historical_id = turn.history.took.get(role)
+    if move is None or historical_id is None:
+        return _("History records no choice for this role on this turn.")
+    historical = sentence(local(scenario.choice(turn.id, role, historical_id).text))
+    if move.choice == historical_id:
+        return _("As in history: {choice}").format(choice=historical)
+    return _("History went another way: {choice}").format(choice=historical)
+
+
+def verdict_line(scenario: Scenario, record: TurnRecord, role: Role, single: bool) -> str:
+    """'Verdict: …', or 'Verdict for the negotiator: …' when two roles were played."""
+    if single:
+        label = _("Verdict: {verdict}")
+    elif role == "negotiator":
+        label = _("Verdict for the negotiator: {verdict}")
+    else:
+        label = _("Verdict for the commander: {verdict}")
+    return label.format(verdict=verdict(scenario, record, role))
+
+
+def sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", "\u2026")) else text + "."
+
+
+def closed_reason(scenario: Scenario, option: Option) -> str:
+    """Why a closed choice is closed: the scenario's own words, else what its condition lacks."""
+    if option.why_not:
+        return local(option.why_not)
+    return explain_unmet(option.unmet, scenario.labels)
+
+
+def explain(expr: Expr, values: Mapping[str, float], labels: Mapping[str, str]) -> str:
+    """Say in words why a boolean expression is false for these values."""
+    return explain_unmet(unmet(expr, values), labels) or _("needs {condition}").format(condition=expr.source)
+
+
+def explain_unmet(parts: Sequence[Unmet], labels: Mapping[str, str]) -> str:
+    return "; ".join(dict.fromkeys(_say_unmet(part, labels) for part in parts))
+
+
+_COMPARISON_WORDS = {
+    "<": N_("needs {label} below {target} (now {now})"),
+    "<=": N_("needs {label} at most {target} (now {now})"),
+    ">": N_("needs {label} above {target} (now {now})"),
+    ">=": N_("needs {label} at least {target} (now {now})"),
+    "==": N_("needs {label} exactly {target} (now {now})"),
+    "!=": N_("needs {label} not {target} (now {now})"),
+}
+
+
+def _say_unmet(part: Unmet, labels: Mapping[str, str]) -> str:
+    if isinstance(part, Needs):
+        return _(_COMPARISON_WORDS[part.op]).format(
+            label=local(labels.get(part.variable, part.variable)),
+            target=render_expression(part.target, labels),
+            now=format_number(part.now),
+        )
+    if isinstance(part, AnyOf):
+        return _(" or ").join(_say_unmet(alternative, labels) for alternative in part.alternatives)
+    assert isinstance(part, NeedsExpression)
+    return _("needs {condition}").format(condition=render_expression(part.node, labels))
+
+
+def render_expression(node: Node, labels: Mapping[str, str]) -> str:
+    """An expression as a reader sees it: the variables by their labels."""
+    if isinstance(node, Number):
+        return format_number(node.value)
+    if isinstance(node, Boolean):
+        return _("true") if node.value else _("false")
+    if isinstance(node, Name):
+        return local(labels.get(node.name, node.name))
+    if isinstance(node, Call):
+        return f"{node.function}({', '.join(render_expression(arg, labels) for arg in node.args)})"
+    if isinstance(node, Unary):
+        if node.op == "not":
+            return _("not {condition}").format(condition=render_expression(node.operand, labels))
+        return f"{node.op}{render_expression(node.operand, labels)}"
+    assert isinstance(node, Binary)
+    op = {"and": _("and"), "or": _("or")}.get(node.op, node.op)
+    return f"{render_expression(node.left, labels)} {op} {render_expression(node.right, labels)}"
 
 
 # --- the debrief: the path against history, and the numbers over the turns ------------------
@@ -235,11 +458,15 @@ def path_lines(summary: Debrief) -> list[PathLine]:
     single = len(summary.roles) == 1
     lines = []
     for step in summary.played_steps:
-        who = "you" if single else f"the {step.role}"
-        text = f"{step.shown_date}, {step.title}: {who} chose \u201c{step.chosen}\u201d"
-        lines.append(
-            PathLine(step.matched, text, None if step.matched else f"History: \u201c{step.historical}\u201d")
-        )
+        if single:
+            said = _("{date}, {title}: you chose \u201c{choice}\u201d")
+        elif step.role == "negotiator":
+            said = _("{date}, {title}: the negotiator chose \u201c{choice}\u201d")
+        else:
+            said = _("{date}, {title}: the commander chose \u201c{choice}\u201d")
+        text = said.format(date=step.shown_date, title=step.title, choice=step.chosen)
+        history = None if step.matched else _("History: \u201c{choice}\u201d").format(choice=step.historical)
+        lines.append(PathLine(step.matched, text, history))
     return lines
 
 
@@ -248,27 +475,30 @@ def ending_verdict(summary: Debrief) -> str | None:
     if summary.ending is None:
         return None
     if summary.ended_as_history:
-        return "Your game ended as history did."
-    return f"History ended differently: {summary.historical_ending.title}."
+        return _("Your game ended as history did.")
+    return _("History ended differently: {ending}.").format(ending=local(summary.historical_ending.title))
 
 
 def matched_sentence(summary: Debrief) -> str:
     turns, diverged = len(summary.played_steps), len(summary.divergences)
-    return (
-        f"You matched history on {summary.matched} of {plural(turns, 'turn')}; "
-        f"the path left history's way on {plural(diverged, 'turn')}."
-    )
+    matched = ngettext(
+        "You matched history on {matched} of {count} turn",
+        "You matched history on {matched} of {count} turns",
+        turns,
+    ).format(matched=summary.matched, count=turns)
+    left = ngettext(
+        "the path left history's way on {count} turn.",
+        "the path left history's way on {count} turns.",
+        diverged,
+    ).format(count=diverged)
+    return _("{matched}; {left}").format(matched=matched, left=left)
 
 
 def passed_by_sentence(summary: Debrief) -> str | None:
     if not summary.not_reached:
         return None
-    turns = "; ".join(f"{turn_date(turn)}, {turn.title}" for turn in summary.not_reached)
-    return f"The story passed by: {turns}."
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+    turns = "; ".join(f"{turn_date(turn)}, {local(turn.title)}" for turn in summary.not_reached)
+    return _("The story passed by: {turns}.").format(turns=turns)
 
 
 def debrief(session: Session) -> Debrief:
@@ -287,7 +517,7 @@ def debrief(session: Session) -> Debrief:
     series = tuple(
         Series(
             name,
-            variable.label,
+            local(variable.label),
             variable.min,
             variable.max,
             (start_values[name], *(record.after[name] for record in state.log)),
@@ -370,7 +600,7 @@ def compare_branches(branches: Branches) -> BranchTable:
         if not any(steps.get(turn.id) for steps in by_branch):
             continue  # no branch had a choice of its own to make here
         history = tuple(
-            scenario.choice(turn.id, role, turn.history.took[role]).text
+            local(scenario.choice(turn.id, role, turn.history.took[role]).text)
             for role in roles
             if role in turn.history.took
         )

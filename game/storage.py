@@ -1,0 +1,66 @@
+"""Where the game keeps the player's files, and the one way it writes them.
+
+Saves, reports and settings all go through `write_atomic`, so a crash or a
+power cut at any moment leaves the old file or the new one, never half of
+each. `$TURKESTAN_DATA_DIR` moves everything (saves, reports, settings) into
+one folder, so tests and a school's shared machines never touch the real ones.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import platformdirs
+
+GAME = "turkestan-crossroads"
+ENVIRONMENT = "TURKESTAN_DATA_DIR"
+
+
+def data_dir() -> Path:
+    """The folder for saves and reports: `$TURKESTAN_DATA_DIR`, else the user's data folder."""
+    override = os.environ.get(ENVIRONMENT)
+    return Path(override) if override else Path(platformdirs.user_data_dir(GAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    """The folder for settings: `$TURKESTAN_DATA_DIR` too when it is set, else the user's config folder."""
+    override = os.environ.get(ENVIRONMENT)
+    return Path(override) if override else Path(platformdirs.user_config_dir(GAME, appauthor=False))
+
+
+def write_atomic(path: Path, data: bytes, keep_old_as: Path | None = None) -> None:
+    """Put `data` in `path` so that a crash at any moment leaves the old file or the new, whole.
+
+    With `keep_old_as`, the old file moves there first (only once the new one is
+    safely on disk, so one of the two is always a good file).
+    """
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())  # the bytes are on disk before a name points at them
+        if keep_old_as is not None and path.exists():
+            os.replace(path, keep_old_as)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _sync_folder(folder)  # and the renames themselves survive a power cut
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:  # some systems cannot open folders; the rename is still atomic there
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
