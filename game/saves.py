@@ -31,6 +31,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 
 from game.engine.branches import Branch, Branches
 from game.engine.session import Decision, Session
+from game.i18n import _, local
 from game.scenario.catalog import Catalog
 from game.scenario.model import Role, Scenario
 from game.storage import ENVIRONMENT, GAME, data_dir, write_atomic  # noqa: F401 - re-exported
@@ -183,7 +184,9 @@ def _decisions(session: Session) -> list[SavedDecision]:
 
 def default_name(session: Session) -> str:
     """'The March on Bukhara, 13 March 1918': what a slot is called unless the player names it."""
-    return f"{session.scenario.title}, {reached_date(session.scenario, session.state)}"
+    return _("{title}, {date}").format(
+        title=local(session.scenario.title), date=reached_date(session.scenario, session.state)
+    )
 
 
 def encode(save: SaveFile) -> bytes:
@@ -195,7 +198,9 @@ def write_save(path: Path, save: SaveFile) -> None:
     try:
         write_atomic(path, encode(save))
     except OSError as error:
-        raise SaveError(f"Could not save to {path}: {error.strerror or error}.") from None
+        raise SaveError(
+            _("Could not save to {path}: {reason}.").format(path=path, reason=error.strerror or error)
+        ) from None
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -212,10 +217,11 @@ class SaveProblem:
 
     @property
     def message(self) -> str:
-        text = f"The save {self.path} {self.reason}"
         if self.kept_as is not None:
-            text += f"; it was set aside as {self.kept_as.name}"
-        return text + "."
+            return _("The save {path} {reason}; it was set aside as {name}.").format(
+                path=self.path, reason=self.reason, name=self.kept_as.name
+            )
+        return _("The save {path} {reason}.").format(path=self.path, reason=self.reason)
 
     def __str__(self) -> str:
         return self.message
@@ -227,11 +233,11 @@ def read_save(path: Path) -> SaveFile | SaveProblem:
         with path.open("rb") as file:
             raw = file.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        return SaveProblem(path, "does not exist")
+        return SaveProblem(path, _("does not exist"))
     except OSError as error:
-        return SaveProblem(path, f"cannot be read ({error.strerror or error})")
+        return SaveProblem(path, _("cannot be read ({reason})").format(reason=error.strerror or error))
     if len(raw) > MAX_BYTES:
-        return SaveProblem(path, "is far too large to be a save")
+        return SaveProblem(path, _("is far too large to be a save"))
     data = _parse(path, raw)
     if isinstance(data, SaveProblem):
         return data
@@ -240,20 +246,22 @@ def read_save(path: Path) -> SaveFile | SaveProblem:
 
 def _parse(path: Path, raw: bytes) -> object | SaveProblem:
     if not raw.strip():
-        return SaveProblem(path, "is empty")
+        return SaveProblem(path, _("is empty"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return SaveProblem(path, "is not a save file (it is not text)")
+        return SaveProblem(path, _("is not a save file (it is not text)"))
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
+        where = _("line {line}, column {column}").format(line=error.lineno, column=error.colno)
         if _unclosed(text):
-            return SaveProblem(path, f"is cut short (the data ends too early, at {where})")
-        return SaveProblem(path, f"is damaged (not valid JSON at {where})")
+            return SaveProblem(
+                path, _("is cut short (the data ends too early, at {where})").format(where=where)
+            )
+        return SaveProblem(path, _("is damaged (not valid JSON at {where})").format(where=where))
     except (ValueError, RecursionError):  # e.g. a number with thousands of digits, or absurd nesting
-        return SaveProblem(path, "is damaged (it holds values no save has)")
+        return SaveProblem(path, _("is damaged (it holds values no save has)"))
 
 
 def _unclosed(text: str) -> bool:
@@ -278,21 +286,23 @@ def _unclosed(text: str) -> bool:
 
 def _validate(path: Path, data: object) -> SaveFile | SaveProblem:
     if not isinstance(data, dict) or data.get("game") != GAME:
-        return SaveProblem(path, "is not a Turkestan Crossroads save")
+        return SaveProblem(path, _("is not a Turkestan Crossroads save"))
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        return SaveProblem(path, "has no save format version")
+        return SaveProblem(path, _("has no save format version"))
     if version > FORMAT:
         return SaveProblem(
             path,
-            f"was written by a newer version of the game (save format {version}; this one reads {FORMAT})",
+            _(
+                "was written by a newer version of the game (save format {version}; this one reads {format})"
+            ).format(version=version, format=FORMAT),
         )
     if version not in READERS:
-        return SaveProblem(path, f"has an unknown save format version ({version})")
+        return SaveProblem(path, _("has an unknown save format version ({version})").format(version=version))
     try:
         return READERS[version](data)
     except ValidationError as error:
-        return SaveProblem(path, f"is damaged ({_first_error(error)})")
+        return SaveProblem(path, _("is damaged ({problem})").format(problem=_first_error(error)))
 
 
 def _first_error(error: ValidationError) -> str:
@@ -330,18 +340,21 @@ def restore(path: Path, save: SaveFile, catalog: Catalog) -> Loaded | SaveProble
     scenario = catalog.find(save.scenario.id)
     if scenario is None and _failed_to_load(catalog, save.scenario.id):
         # The save is sound; its scenario file is what is broken. Keep the save where it is.
-        reason = (
-            f"is a game of the scenario {save.scenario.id!r}, whose file has errors "
+        reason = _(
+            "is a game of the scenario {id!r}, whose file has errors "
             "(run 'python main.py validate' to see them)"
-        )
+        ).format(id=save.scenario.id)
         return SaveProblem(path, reason, damaged=False)
     if scenario is None:
         return SaveProblem(
-            path, f"is a game of the scenario {save.scenario.id!r}, which this game does not have"
+            path,
+            _("is a game of the scenario {id!r}, which this game does not have").format(id=save.scenario.id),
         )
     missing = [role for role in save.roles if role not in scenario.roles]
     if missing:
-        return SaveProblem(path, f"plays the {missing[0]}, a role the scenario does not have")
+        if missing[0] == "negotiator":
+            return SaveProblem(path, _("plays the negotiator, a role the scenario does not have"))
+        return SaveProblem(path, _("plays the commander, a role the scenario does not have"))
     changed = save.scenario.fingerprint != catalog.fingerprint(scenario.id)
     saved = [*save.other_branches]
     saved.insert(save.position, save.branch.model_copy(update={"decisions": save.decisions}))
@@ -354,7 +367,9 @@ def restore(path: Path, save: SaveFile, catalog: Catalog) -> Loaded | SaveProble
                 decision = saved_branch.decisions[stopped]
                 return SaveProblem(
                     path,
-                    f"is damaged (decision {stopped + 1}, on turn {decision.turn!r}, does not fit the scenario)",
+                    _("is damaged (decision {number}, on turn {turn!r}, does not fit the scenario)").format(
+                        number=stopped + 1, turn=decision.turn
+                    ),
                 )
             notes.append(_stopped_note(saved_branch.name, len(saved) > 1, session, stopped))
         branches.append(Branch(saved_branch.name, session, saved_branch.parent, saved_branch.fork))
@@ -377,17 +392,27 @@ def _engine(decisions: list[SavedDecision]) -> Iterator[Decision]:
 
 
 def _changed_note(scenario: Scenario, all_fit: bool) -> str:
-    note = f"The scenario \u201c{scenario.title}\u201d has changed since this game was saved"
-    return note + ("; every decision still fits." if all_fit else ".")
+    if all_fit:
+        return _(
+            "The scenario \u201c{title}\u201d has changed since this game was saved; every decision still fits."
+        ).format(title=local(scenario.title))
+    return _("The scenario \u201c{title}\u201d has changed since this game was saved.").format(
+        title=local(scenario.title)
+    )
 
 
 def _stopped_note(name: str, several: bool, session: Session, stopped: int) -> str:
-    where = f"turn {stopped + 1} ({reached_date(session.scenario, session.state)})"
-    whose = f"Branch {name}: its" if several else "Its"
-    return (
-        f"{whose} decisions replay only up to {where}: "
-        f"{stopped} of them still fit, and the game goes on from there."
+    where = _("turn {number} ({date})").format(
+        number=stopped + 1, date=reached_date(session.scenario, session.state)
     )
+    if several:
+        return _(
+            "Branch {branch}: its decisions replay only up to {where}: "
+            "{count} of them still fit, and the game goes on from there."
+        ).format(branch=name, where=where, count=stopped)
+    return _(
+        "Its decisions replay only up to {where}: {count} of them still fit, and the game goes on from there."
+    ).format(where=where, count=stopped)
 
 
 def load(path: Path, catalog: Catalog, *, set_aside_damaged: bool | None = None) -> Loaded | SaveProblem:
@@ -417,7 +442,10 @@ def _set_aside(problem: SaveProblem) -> SaveProblem:
         kept = set_aside(problem.path)
     except OSError as error:
         return SaveProblem(
-            problem.path, f"{problem.reason} (and it could not be set aside: {error.strerror})"
+            problem.path,
+            _("{reason} (and it could not be set aside: {error})").format(
+                reason=problem.reason, error=error.strerror
+            ),
         )
     return SaveProblem(problem.path, problem.reason, kept)
 
@@ -454,8 +482,8 @@ class SaveInfo:
     def label(self) -> str:
         """'The March on Bukhara, 13 March 1918' (or '..., ended' when the game is over)."""
         reached = self.save.reached
-        where = "ended" if reached.ending else reached.shown
-        return f"{self.save.scenario.title}, {where}"
+        where = _("ended") if reached.ending else reached.shown
+        return _("{title}, {date}").format(title=self.save.scenario.title, date=where)
 
     @property
     def saved(self) -> str:
@@ -464,8 +492,8 @@ class SaveInfo:
 
 def format_time(moment: dt.datetime) -> str:
     """A time of saving in the player's own time zone: '12 May 2025, 14:03'."""
-    local = moment.astimezone()
-    return f"{format_date(local.date())}, {local:%H:%M}"
+    here = moment.astimezone()
+    return _("{date}, {time}").format(date=format_date(here.date()), time=f"{here:%H:%M}")
 
 
 @dataclass(frozen=True)
@@ -495,7 +523,11 @@ class SaveStore:
         try:
             write_atomic(self.autosave_path, encode(save), keep_old_as=self.previous_path)
         except OSError as error:
-            raise SaveError(f"Could not autosave to {self.folder}: {error.strerror or error}.") from None
+            raise SaveError(
+                _("Could not autosave to {folder}: {reason}.").format(
+                    folder=self.folder, reason=error.strerror or error
+                )
+            ) from None
 
     def slot_path(self, name: str) -> Path:
         return self.folder / f"{slot_file_stem(name)}.json"

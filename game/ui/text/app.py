@@ -17,6 +17,7 @@ from game.scenario.catalog import Catalog
 from game.scenario.model import Role
 from game.settings import Settings, load_settings
 from game.ui.classroom import Teams
+from game.ui.present import role_name
 from game.ui.text import menus
 from game.ui.text.commands import parse_command, run_command
 from game.ui.text.debrief import show_ending
@@ -154,7 +155,7 @@ def begin(
         terminal.say(_("There is no scenario {id!r}. Known: {known}.").format(id=scenario_id, known=known))
         return 2
     if role is not None and role not in scenario.roles and not teams:
-        terminal.say(_("{title} has no {role} role.").format(title=local(scenario.title), role=role))
+        terminal.say(_("{title} has no {role} role.").format(title=local(scenario.title), role=role_name(role)))
         return 2
     terminal.heading(local(scenario.title))
     terminal.say(local(scenario.summary))

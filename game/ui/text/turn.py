@@ -99,9 +99,9 @@ def show_turn(terminal: Terminal, game: Game, private: bool) -> None:
     else:  # one team chooses on this turn: both may read both situations
         shown = [f"{role_title(role)}: {text}" for role, text in situations.items()]
         terminal.say("\n\n".join(shown))
-    reference.word_notes(terminal, game.reference.glossary, shown, game.room.seen_words)
     terminal.say()
     show_values(terminal, session)
+    reference.word_notes(terminal, game.reference.glossary, shown, game.room.seen_words)
 
 
 def show_heading(terminal: Terminal, game: Game, turn: Turn) -> None:
@@ -123,9 +123,9 @@ def private_view(terminal: Terminal, game: Game, role: Role) -> Callable[[], Non
         show_heading(terminal, game, turn)
         situation = local(turn.situation_for(role))
         terminal.say(situation)
-        reference.word_notes(terminal, game.reference.glossary, [situation], game.room.seen_words)
         terminal.say()
         show_values(terminal, session)
+        reference.word_notes(terminal, game.reference.glossary, [situation], game.room.seen_words)
 
     return show
 
