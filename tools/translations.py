@@ -64,18 +64,22 @@ def _skip(dirname: str) -> bool:
 
 def extract() -> Catalog:
     """Every marked string in the game's code, as a template catalog."""
+    return extract_from(SOURCE)
+
+
+def extract_from(folder: Path) -> Catalog:
     template = Catalog(**HEADER)
     method_map = [("**.py", "python")]
     found = extract_from_dir(
-        str(SOURCE),
+        str(folder),
         method_map,
         keywords=DEFAULT_KEYWORDS,
         callback=None,
         strip_comment_tags=True,
-        directory_filter=lambda path: not _skip(Path(path).name),
+        directory_filter=lambda path: not _skip(Path(path).name) or folder.name in PURE,
     )
     for filename, lineno, message, comments, context in found:
-        where = f"game/{Path(filename).as_posix()}"
+        where = (folder / filename).relative_to(ROOT).as_posix()
         template.add(message, None, [(where, lineno)], auto_comments=comments, context=context)
     return template
 
@@ -145,7 +149,8 @@ def problems() -> list[str]:
         catalog = read(path, language)
         ids = {(m.id if isinstance(m.id, str) else m.id[0], m.context) for m in catalog if m.id}
         for message_id, context in sorted(template_ids - ids, key=str):
-            found.append(f"{path}: not in the catalog yet: {message_id!r}")
+            where = f" (context {context!r})" if context else ""
+            found.append(f"{path}: not in the catalog yet: {message_id!r}{where}")
         for message in catalog:
             if not message.id:
                 continue

@@ -21,7 +21,7 @@ from game.ui.classroom import (
 )
 from game.ui.present import teacher_notes
 from game.ui.text.state import Outcome
-from game.ui.text.terminal import Terminal, as_number
+from game.ui.text.terminal import QUIT_WORDS, QuitGame, Terminal, as_number
 
 # --- two teams -----------------------------------------------------------------------------
 
@@ -83,6 +83,8 @@ def ask_each(terminal: Terminal, offered: Sequence[Option], tally: Tally) -> Tal
             answer = terminal.ask(
                 _("  {number}. {choice} \u2014 hands: ").format(number=option.number, choice=_short(option))
             )
+            if answer.lower() in QUIT_WORDS:
+                raise QuitGame(_("You leave the game. Goodbye."))
             hands = 0 if not answer else as_number(answer)
             if hands is not None and hands <= 999:
                 tally = tally.set(option.choice.id, hands)
