@@ -127,8 +127,9 @@ def compile_mo(language: str) -> None:
 def _entries(catalog: Catalog) -> Iterator[tuple[object, object]]:
     """(key, translation) as gettext's .mo reader files them."""
     for message in catalog:
-        if not message.id:
-            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if not message.id or not all(strings) or message.fuzzy:
+            continue  # not compiled: the game shows the English until it is translated
         prefix = f"{message.context}\x04" if message.context else ""
         if message.pluralizable:
             for index, text in enumerate(message.string):

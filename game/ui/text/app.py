@@ -155,7 +155,9 @@ def begin(
         terminal.say(_("There is no scenario {id!r}. Known: {known}.").format(id=scenario_id, known=known))
         return 2
     if role is not None and role not in scenario.roles and not teams:
-        terminal.say(_("{title} has no {role} role.").format(title=local(scenario.title), role=role_name(role)))
+        terminal.say(
+            _("{title} has no {role} role.").format(title=local(scenario.title), role=role_name(role))
+        )
         return 2
     terminal.heading(local(scenario.title))
     terminal.say(local(scenario.summary))

@@ -26,14 +26,22 @@ from game.ui.text.terminal import QUIT_WORDS, QuitGame, Terminal, as_number
 # --- two teams -----------------------------------------------------------------------------
 
 
-def hand_over(terminal: Terminal, role: Role, teams: Teams) -> None:
-    """Hide the screen, and wait until the other team cannot see it before showing this team's choices."""
-    terminal.clear()
+def hand_over(terminal: Terminal, role: Role, teams: Teams, hide_first: bool) -> None:
+    """Pass the screen to the team that chooses next: nobody sees the other team's choices.
+
+    `hide_first` clears what is on the screen before the handover (the previous
+    team's choices); the turn everyone may see is left up until this team has the
+    screen. Once the team has pressed Enter, the screen is cleared for its own view.
+    """
+    if hide_first:
+        terminal.clear()
     terminal.heading(handover_title(role, teams))
     if terminal.pauses:
         terminal.ask(handover_prompt(role, teams) + " ")
     else:
         terminal.say(handover_prompt(role, teams))
+    if terminal.screen:
+        terminal.clear()
 
 
 # --- the class vote ------------------------------------------------------------------------

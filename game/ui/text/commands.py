@@ -216,19 +216,27 @@ def load_game(terminal: Terminal, game: Game) -> Outcome:
 
 
 def write_report_file(terminal: Terminal, game: Game) -> Outcome:
+    """The handout; in presenter mode also the teacher's edition, with the notes, beside it."""
     session = game.session
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     path = reports_dir() / f"{session.scenario.id}-{stamp}.html"
-    try:
-        write_report(path, game.branches)
-    except OSError as error:
-        terminal.say(
-            _("Could not write the report to {path}: {reason}.").format(
-                path=path, reason=error.strerror or error
+    editions = [(path, False)]
+    if game.classroom.presenter:
+        editions.append((path.with_name(f"{path.stem}-teacher.html"), True))
+    for target, teacher in editions:
+        try:
+            write_report(target, game.branches, teacher=teacher)
+        except OSError as error:
+            terminal.say(
+                _("Could not write the report to {path}: {reason}.").format(
+                    path=target, reason=error.strerror or error
+                )
             )
-        )
-        return "stay"
-    terminal.say(_("The report was written to {path}").format(path=path))
+            return "stay"
+        if teacher:
+            terminal.say(_("The teacher's edition was written to {path}").format(path=target))
+        else:
+            terminal.say(_("The report was written to {path}").format(path=target))
     return "stay"
 
 

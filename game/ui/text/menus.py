@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from types import MappingProxyType
 
 from game.engine.session import Session
 from game.i18n import _, local
@@ -81,16 +82,18 @@ def pick_players(terminal: Terminal, scenario: Scenario) -> tuple[Role, ...]:
 
 
 def ask_team_names(terminal: Terminal, teams: Teams) -> Teams:
-    """Let the class name its teams (Enter keeps the names shown)."""
-    names = []
+    """Let the class name its teams (Enter keeps the name shown)."""
+    given = dict(teams.given)
     for role in ROLES:
-        default = teams.name(role)
+        shown = teams.name(role)
         if role == "negotiator":
-            prompt = _("Name the negotiator team (Enter = \u201c{name}\u201d): ").format(name=default)
+            prompt = _("Name the negotiator team (Enter = \u201c{name}\u201d): ").format(name=shown)
         else:
-            prompt = _("Name the commander team (Enter = \u201c{name}\u201d): ").format(name=default)
-        names.append(terminal.ask(prompt)[:40] or default)
-    return Teams.named(names)
+            prompt = _("Name the commander team (Enter = \u201c{name}\u201d): ").format(name=shown)
+        typed = terminal.ask(prompt)[:40].strip()
+        if typed:
+            given[role] = typed
+    return Teams(MappingProxyType(given))
 
 
 def start_new(

@@ -55,10 +55,10 @@ def play_turn(terminal: Terminal, game: Game) -> None:
     picks: dict[Role, str] = {}
     by: dict[Role, str] = {}
     votes: dict[str, int] = {}
-    for role in to_choose:
+    for index, role in enumerate(to_choose):
         redraw = private_view(terminal, game, role) if private else lambda: show_turn(terminal, game, False)
         if private:
-            classroom.hand_over(terminal, role, game.classroom.teams)
+            classroom.hand_over(terminal, role, game.classroom.teams, hide_first=index > 0)
             redraw()
         elif game.teams:
             terminal.heading(game.classroom.teams.called(role))
