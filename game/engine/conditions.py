@@ -20,6 +20,7 @@ Grammar (lowest precedence first)::
 from __future__ import annotations
 
 import difflib
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -319,17 +320,23 @@ def suggest(name: str, known: Iterable[str]) -> str:
 
 
 def _compile(node: Node) -> Callable[[Values], float | bool]:
+    """Nested closures; the common shapes get flat ones, since the simulator calls them millions of times."""
     if isinstance(node, Number | Boolean):
         constant = node.value
         return lambda values: constant
     if isinstance(node, Name):
-        name = node.name
-        return lambda values: values[name]
+        return operator.itemgetter(node.name)  # a C-level lookup: no Python frame per call
     if isinstance(node, Call):
         args = tuple(_compile(arg) for arg in node.args)
         pick = min if node.function == "min" else max
-        return lambda values: pick(arg(values) for arg in args)
+        if len(args) == 2:
+            first, second = args
+            return lambda values: pick(first(values), second(values))
+        return lambda values: pick([arg(values) for arg in args])
     if isinstance(node, Unary):
+        if node.op == "-" and isinstance(node.operand, Number):
+            constant = -node.operand.value
+            return lambda values: constant
         operand = _compile(node.operand)
         if node.op == "not":
             return lambda values: not operand(values)
@@ -337,22 +344,52 @@ def _compile(node: Node) -> Callable[[Values], float | bool]:
             return lambda values: -operand(values)
         return operand
     assert isinstance(node, Binary)
+    if node.op in _COMPARISONS and isinstance(node.left, Name) and isinstance(node.right, Number):
+        return _compare_name(node.op, node.left.name, node.right.value)
     left, right = _compile(node.left), _compile(node.right)
     op = node.op
     if op == "and":
         return lambda values: left(values) and right(values)
     if op == "or":
         return lambda values: left(values) or right(values)
-    if op == "+":
-        return lambda values: left(values) + right(values)
-    if op == "-":
-        return lambda values: left(values) - right(values)
-    if op == "*":
-        return lambda values: left(values) * right(values)
     if op == "/":
         return lambda values: _divide(left(values), right(values))
-    compare = _COMPARISONS[op]
-    return lambda values: compare(left(values), right(values))
+    function = _OPERATORS[op]
+    if isinstance(node.right, Number):
+        constant = node.right.value
+        return lambda values: function(left(values), constant)
+    if isinstance(node.left, Number):
+        constant = node.left.value
+        return lambda values: function(constant, right(values))
+    return lambda values: function(left(values), right(values))
+
+
+_OPERATORS: dict[str, Callable[[float, float], float | bool]] = {
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "==": operator.eq,
+    "!=": operator.ne,
+}
+
+
+def _compare_name(op: str, name: str, constant: float) -> Callable[[Values], bool]:
+    """`troops >= 800`, the most common condition, in one Python frame."""
+    if op == "<":
+        return lambda values: values[name] < constant
+    if op == "<=":
+        return lambda values: values[name] <= constant
+    if op == ">":
+        return lambda values: values[name] > constant
+    if op == ">=":
+        return lambda values: values[name] >= constant
+    if op == "==":
+        return lambda values: values[name] == constant
+    return lambda values: values[name] != constant
 
 
 def _divide(a: float, b: float) -> float:
@@ -371,10 +408,11 @@ class Expr:
     source: str
     tree: Node = field(repr=False, compare=False)
     kind: Kind
-    _fn: Callable[[Values], float | bool] = field(repr=False, compare=False)
+    # The compiled function itself: the engine's hot loops call it directly to skip a frame.
+    evaluate: Callable[[Values], float | bool] = field(repr=False, compare=False)
 
     def __call__(self, values: Values) -> float | bool:
-        return self._fn(values)
+        return self.evaluate(values)
 
     def names(self) -> set[str]:
         return set(_names(self.tree))

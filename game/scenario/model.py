@@ -326,5 +326,10 @@ class Scenario(Frozen):
         return next(choice for choice in turn.choices[role] if choice.id == choice_id)
 
     @cached_property
+    def bounds(self) -> Mapping[str, tuple[float, float]]:
+        """Each variable's (min, max), for clamping in the engine's inner loop."""
+        return MappingProxyType({name: (v.min, v.max) for name, v in self.variables.items()})
+
+    @cached_property
     def labels(self) -> Mapping[str, str]:
         return MappingProxyType({name: variable.label for name, variable in self.variables.items()})
