@@ -1,4 +1,4 @@
-"""The command line: play, validate and schema.
+"""The command line: play, validate, schema and simulate.
 
 `python main.py` with no command plays; every other command is a word first:
 `python main.py validate scenarios/`.
@@ -14,14 +14,16 @@ from pathlib import Path
 
 from game import __version__
 from game.paths import SCENARIOS
-from game.scenario.loader import ScenarioError, load, scenario_files
+from game.scenario.loader import Problem, ScenarioError, load_document, scenario_files
 from game.scenario.model import ROLES, Scenario
+from game.scenario.yamlread import Document
 
 
 def play_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
-        description="Turkestan Crossroads, 1918-1931. Other commands: validate, schema (add --help to each).",
+        description="Turkestan Crossroads, 1918-1931. Other commands: validate, schema, simulate "
+        "(add --help to each).",
     )
     parser.add_argument("--version", action="version", version=f"Turkestan Crossroads {__version__}")
     parser.add_argument("--text", action="store_true", help="play in the terminal instead of a window")
@@ -50,6 +52,13 @@ def cmd_validate(argv: Sequence[str]) -> int:
         description="Check scenario files and report every problem as file:line:col.",
     )
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: scenarios/)")
+    parser.add_argument(
+        "--simulate",
+        action="store_true",
+        help="also play 10,000 random games per role and warn of unbalanced endings and choices",
+    )
+    parser.add_argument("--runs", type=int, default=10_000, metavar="N", help="games per role (--simulate)")
+    parser.add_argument("--jobs", type=int, default=None, metavar="J", help="processes (default: all cores)")
     args = parser.parse_args(argv)
     paths = args.paths or [SCENARIOS]
     missing = [path for path in paths if not path.exists()]
@@ -60,17 +69,41 @@ def cmd_validate(argv: Sequence[str]) -> int:
     if not files:
         print("validate: no scenario files (*.yaml) found", file=sys.stderr)
         return 2
-    problems = 0
+    problems = warnings = 0
     for file in files:
         try:
-            load(file)
+            scenario, document = load_document(file)
         except ScenarioError as error:
             for problem in error.problems:
                 print(problem)
             problems += len(error.problems)
+            continue
+        if args.simulate:
+            found = _balance(scenario, document, args.runs, args.jobs)
+            for warning in found:
+                print(warning)
+            warnings += len(found)
     verdict = "no problems" if not problems else f"{problems} problem(s)"
+    verdict += f", {warnings} warning(s)" if warnings else ""
     print(f"{len(files)} scenario file(s) checked: {verdict}.", file=sys.stderr)
     return 1 if problems else 0
+
+
+def _balance(scenario: Scenario, document: Document, runs: int, jobs: int | None) -> list[Problem]:
+    from game.balance import balance_problems
+    from game.simulate import ProgressBar, default_jobs
+
+    bars: list[ProgressBar] = []
+
+    def progress(role: str) -> ProgressBar:
+        bars.append(ProgressBar(sys.stderr, f"{scenario.id} as the {role}"))
+        return bars[-1]
+
+    try:
+        return balance_problems(scenario, document, runs, 0, jobs or default_jobs(), progress)
+    finally:
+        for bar in bars:
+            bar.close()
 
 
 def schema() -> dict[str, object]:
@@ -92,10 +125,63 @@ def cmd_schema(argv: Sequence[str]) -> int:
     return 0
 
 
+def cmd_simulate(argv: Sequence[str]) -> int:
+    from game.engine.policies import POLICIES
+    from game.simulate import ProgressBar, default_jobs, format_report, simulate
+
+    parser = argparse.ArgumentParser(
+        prog="python main.py simulate",
+        description="Play many seeded games with an automatic player and show how they end. "
+        "--json prints the report for machines (its JSON Schema: game/simulate_schema.json).",
+    )
+    parser.add_argument("--scenario", required=True, metavar="ID", help="a scenario id, or a .yaml file")
+    parser.add_argument("--role", required=True, choices=ROLES, help="the role the policy plays")
+    parser.add_argument("--policy", default="random", choices=sorted(POLICIES), help="default: random")
+    parser.add_argument("--runs", type=int, default=1000, metavar="N", help="games to play (default: 1000)")
+    parser.add_argument("--seed", type=int, default=0, metavar="S", help="the same seed, the same report")
+    parser.add_argument("--jobs", type=int, default=None, metavar="J", help="processes (default: all cores)")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--scenarios", metavar="DIR", type=Path, default=SCENARIOS, help="where to find scenarios"
+    )
+    args = parser.parse_args(argv)
+    if args.runs < 1 or (args.jobs is not None and args.jobs < 1):
+        parser.error("--runs and --jobs must be at least 1")
+    scenario = _find_scenario(args.scenario, args.scenarios)
+    if isinstance(scenario, str):
+        print(f"simulate: {scenario}", file=sys.stderr)
+        return 1 if "\n" in scenario else 2
+    if args.role not in scenario.roles:
+        parser.error(f"{scenario.id} has no {args.role} role")
+    bar = ProgressBar(sys.stderr)
+    try:
+        result = simulate(
+            scenario, args.role, args.policy, args.runs, args.seed, args.jobs or default_jobs(), bar
+        )
+    finally:
+        bar.close()
+    sys.stdout.write(result.model_dump_json(indent=2) + "\n" if args.json else format_report(result))
+    return 0
+
+
+def _find_scenario(name: str, folder: Path) -> Scenario | str:
+    """The scenario `name` (an id in `folder`, or a file), or what went wrong."""
+    path = Path(name)
+    if path.suffix not in (".yaml", ".yml"):
+        path = folder / f"{name}.yaml"
+    if not path.is_file():
+        return f"no scenario {name!r} (looked for {path})"
+    try:
+        return load_document(path)[0]
+    except ScenarioError as error:
+        return str(error) + "\n"
+
+
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "play": cmd_play,
     "validate": cmd_validate,
     "schema": cmd_schema,
+    "simulate": cmd_simulate,
 }
 
 

@@ -417,6 +417,11 @@ class Expr:
     def names(self) -> set[str]:
         return set(_names(self.tree))
 
+    def __reduce__(self) -> tuple[Callable[[str, Node, Kind], Expr], tuple[str, Node, Kind]]:
+        # Closures cannot be pickled; the tree can, and compiles again on the other side.
+        # (The simulator sends scenarios to worker processes.)
+        return _rebuild, (self.source, self.tree, self.kind)
+
     def __str__(self) -> str:
         return self.source
 
@@ -432,6 +437,10 @@ def _names(node: Node) -> Iterable[str]:
     elif isinstance(node, Binary):
         yield from _names(node.left)
         yield from _names(node.right)
+
+
+def _rebuild(source: str, tree: Node, kind: Kind) -> Expr:
+    return Expr(source, tree, kind, _compile(tree))
 
 
 def parse(text: str, variables: Iterable[str] | None = None, kind: Kind | None = None) -> Expr:

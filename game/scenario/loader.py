@@ -18,7 +18,7 @@ from game.scenario.model import FIRST_YEAR, LAST_YEAR, Scenario, suggest
 from game.scenario.problems import Path_, Problem, ScenarioError, format_path
 from game.scenario.yamlread import Document, read_text, read_yaml
 
-__all__ = ["Problem", "ScenarioError", "load", "load_text", "scenario_files", "validate"]
+__all__ = ["Problem", "ScenarioError", "load", "load_document", "load_text", "scenario_files", "validate"]
 
 
 # --- validating -----------------------------------------------------------------
@@ -26,13 +26,19 @@ __all__ = ["Problem", "ScenarioError", "load", "load_text", "scenario_files", "v
 
 def load(path: str | Path, *, display: str | None = None) -> Scenario:
     """Load and validate one scenario file, or raise ScenarioError with every problem."""
+    return load_document(path, display=display)[0]
+
+
+def load_document(path: str | Path, *, display: str | None = None) -> tuple[Scenario, Document]:
+    """`load`, also returning the Document, whose marks locate later warnings in the file."""
     path = Path(path)
     file = display or str(path)
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise ScenarioError([Problem(file, 1, 1, "", f"cannot read the file: {error.strerror}")]) from None
-    return load_text(read_text(raw, file), file)
+    document = read_yaml(read_text(raw, file), file)
+    return validate(document), document
 
 
 def load_text(text: str, file: str = "<scenario>") -> Scenario:

@@ -10,6 +10,7 @@ scenario object that exists is a scenario the engine can run.
 
 from __future__ import annotations
 
+import copyreg
 import datetime as dt
 from collections.abc import Mapping
 from functools import cached_property
@@ -75,6 +76,11 @@ Line = Annotated[str, Field(min_length=1, max_length=300)]
 
 def _read_only(value: Mapping[K, V]) -> Mapping[K, V]:
     return MappingProxyType(dict(value))
+
+
+# A scenario crosses to the simulator's worker processes by pickle, and pickle
+# cannot rebuild a read-only mapping by itself.
+copyreg.pickle(MappingProxyType, lambda mapping: (_read_only, (dict(mapping),)))
 
 
 def _empty() -> Mapping[Any, Any]:
