@@ -14,8 +14,12 @@ from pathlib import Path
 
 from game import __version__
 from game.paths import SCENARIOS
-from game.scenario.loader import Problem, ScenarioError, load_document, scenario_files
+from game.scenario.glossary import load_glossary
+from game.scenario.lint import lint
+from game.scenario.loader import GLOSSARY_FILE, TIMELINE_FILE, ScenarioError, content_files, load_document
 from game.scenario.model import ROLES, Scenario
+from game.scenario.problems import Problem
+from game.scenario.timeline import load_timeline
 from game.scenario.yamlread import Document
 
 
@@ -49,13 +53,15 @@ def cmd_play(argv: Sequence[str]) -> int:
 def cmd_validate(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python main.py validate",
-        description="Check scenario files and report every problem as file:line:col.",
+        description="Check scenario files: every error and warning, as file:line:col.",
     )
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: scenarios/)")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1)")
     parser.add_argument(
         "--simulate",
         action="store_true",
-        help="also play 10,000 random games per role and warn of unbalanced endings and choices",
+        help="also play 10,000 random games per role; warn of endings never reached, choices never "
+        "open and choices that decide the ending alone",
     )
     parser.add_argument("--runs", type=int, default=10_000, metavar="N", help="games per role (--simulate)")
     parser.add_argument("--jobs", type=int, default=None, metavar="J", help="processes (default: all cores)")
@@ -65,28 +71,39 @@ def cmd_validate(argv: Sequence[str]) -> int:
     if missing:
         print(f"validate: no such file or folder: {missing[0]}", file=sys.stderr)
         return 2
-    files = scenario_files(paths)
+    files = content_files(paths)
     if not files:
         print("validate: no scenario files (*.yaml) found", file=sys.stderr)
         return 2
-    problems = warnings = 0
+    errors = warnings = 0
     for file in files:
         try:
-            scenario, document = load_document(file)
+            found = check_file(file, args.runs if args.simulate else 0, args.jobs)
         except ScenarioError as error:
-            for problem in error.problems:
-                print(problem)
-            problems += len(error.problems)
-            continue
-        if args.simulate:
-            found = _balance(scenario, document, args.runs, args.jobs)
-            for warning in found:
-                print(warning)
-            warnings += len(found)
-    verdict = "no problems" if not problems else f"{problems} problem(s)"
-    verdict += f", {warnings} warning(s)" if warnings else ""
-    print(f"{len(files)} scenario file(s) checked: {verdict}.", file=sys.stderr)
-    return 1 if problems else 0
+            found, errors = list(error.problems), errors + len(error.problems)
+        for problem in found:
+            print(problem)
+        warnings += sum(problem.severity == "warning" for problem in found)
+    print(f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s).", file=sys.stderr)
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def check_file(file: Path, simulate_runs: int = 0, jobs: int | None = None) -> list[Problem]:
+    """Load one content file by its kind; return its warnings or raise ScenarioError.
+
+    With `simulate_runs`, a scenario is also played that many times per role for the balance lint.
+    """
+    if file.name == GLOSSARY_FILE:
+        load_glossary(file)
+        return []
+    if file.name == TIMELINE_FILE:
+        load_timeline(file)
+        return []
+    scenario, document = load_document(file)
+    found = lint(scenario, document)
+    if simulate_runs:
+        found += _balance(scenario, document, simulate_runs, jobs)
+    return found
 
 
 def _balance(scenario: Scenario, document: Document, runs: int, jobs: int | None) -> list[Problem]:
@@ -155,9 +172,8 @@ def cmd_simulate(argv: Sequence[str]) -> int:
         parser.error(f"{scenario.id} has no {args.role} role")
     bar = ProgressBar(sys.stderr)
     try:
-        result = simulate(
-            scenario, args.role, args.policy, args.runs, args.seed, args.jobs or default_jobs(), bar
-        )
+        jobs = args.jobs or default_jobs()
+        result = simulate(scenario, args.role, args.policy, args.runs, args.seed, jobs, bar)
     finally:
         bar.close()
     sys.stdout.write(result.model_dump_json(indent=2) + "\n" if args.json else format_report(result))

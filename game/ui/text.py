@@ -6,6 +6,7 @@ scripted. It pauses for Enter only when a person is at a terminal.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import sys
@@ -25,6 +26,7 @@ from game.ui.present import (
     format_span,
     outcome_text,
     path_against_history,
+    turn_date,
     visible_values,
 )
 
@@ -148,7 +150,7 @@ def show_turn(terminal: Terminal, session: Session, role: Role) -> None:
     place = scenario.places[turn.place].name
     terminal.say()
     terminal.rule("\u2550")
-    terminal.say(f"Turn {len(state.log) + 1} \u00b7 {format_date(turn.date)} \u00b7 {place}")
+    terminal.say(f"Turn {len(state.log) + 1} \u00b7 {turn_date(turn)} \u00b7 {place}")
     terminal.say(turn.title.upper())
     terminal.rule("\u2550")
     terminal.say(turn.situation_for(role))
@@ -202,11 +204,14 @@ def show_result(terminal: Terminal, session: Session, role: Role) -> None:
     terminal.heading("What came of it")
     for move in record.moves:
         if move.role != role:
+            # Outcome texts speak to the role that chose, so the other side's is not shown.
             choice = scenario.choice(turn.id, move.role, move.choice)
-            terminal.say(f"The {move.role} ({move.by}) chose: {choice.text}")
-        text = outcome_text(scenario, record, move.role)
-        if text:
-            terminal.say(text)
+            who = scenario.roles[move.role].name
+            terminal.say(f"The {move.role}, {who}, {_following(move.by)}: {choice.text}")
+            terminal.say()
+    text = outcome_text(scenario, record, role)
+    if text:
+        terminal.say(text)
     moved = changes(scenario, record.before, record.after)
     if moved:
         terminal.say()
@@ -215,7 +220,7 @@ def show_result(terminal: Terminal, session: Session, role: Role) -> None:
     terminal.pause()
 
     history = turn.history
-    terminal.heading(f"What really happened \u00b7 {format_date(turn.date)}")
+    terminal.heading(f"What really happened \u00b7 {turn_date(turn)}")
     terminal.say(history.text)
     if history.why:
         terminal.say()
@@ -232,6 +237,10 @@ def show_result(terminal: Terminal, session: Session, role: Role) -> None:
     for question in history.discuss:
         terminal.item("? ", f"For discussion: {question}")
     terminal.pause()
+
+
+def _following(by: str) -> str:
+    return "following history, chose" if by == "history" else "chose"
 
 
 def show_ending(terminal: Terminal, session: Session, role: Role) -> None:
@@ -341,3 +350,7 @@ def run(
         terminal.say()
         terminal.say("Interrupted. Goodbye.")
         return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. piped into `head`): stop quietly, as other commands do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
