@@ -1,8 +1,10 @@
 """Generate a long, valid scenario of any number of turns, to measure how costs grow.
 
-The shape imitates a real scenario (both roles, 3 choices each, `requires`,
-chance outcomes, forward jumps, early endings) with shorter prose, so that
-2,000 turns stay under the loader's 2 MB file limit.
+Each turn has the shape of a written one (both roles, two choices each, a
+`requires`, a chance outcome, now and then a forward jump; early endings)
+with shorter prose and numbers that vary from turn to turn, as written ones
+do, so no cache sees the same expression twice. About 45 values and 1 KB a
+turn keep 2,000 turns inside the loader's limits (2 MB, 100,000 values).
 """
 
 from __future__ import annotations
@@ -28,9 +30,6 @@ factions:
 variables:
   troops: {{label: Troops, start: 600, min: 0, max: 5000, faction: soviet}}
   resolve: {{label: The emir's resolve, start: 4, min: 0, max: 10, faction: emirate}}
-  support: {{label: Support in the city, start: 3, min: 0, max: 10}}
-  supplies: {{label: Supplies, start: 50, min: 0, max: 100}}
-  unrest: {{label: Unrest, start: 2, min: 0, max: 10, hidden: true}}
 turns:
 """
 
@@ -39,29 +38,27 @@ TURN = """\
     date: {date}
     place: {place}
     title: Day {n}
-    situation: You wait for the court's answer.
+    situation: You wait for the court's answer while the column rests by the line.
     choices:
       negotiator:
-        - {{id: talk, text: Write., effects: {{resolve: -1, support: +{a}}}, outcomes: [
-            {{chance: "0.2 + 0.0{a} * support", text: Heard., effects: {{resolve: -1}}}}, {{text: Stalled.}}]}}
-        - {{id: threaten, text: Demand., requires: troops >= {b}, why_not: Too few men., effects: {{resolve: +1, unrest: +1}}}}
-        - {{id: wait, text: Wait., effects: {{supplies: -2}}}}
+        - {{id: talk, text: Write again and more gently., effects: {{resolve: -{a}}}}}
+        - {{id: threaten, text: Demand an answer by sunset., requires: troops >= {b}, effects: {{resolve: +2}}}}
       commander:
-        - {{id: march, text: Advance., effects: {{troops: -{c}, supplies: -5}}, outcomes: [
-            {{chance: "min(0.5, 0.{a} * resolve)", text: Raided., effects: {{troops: "-troops / 10"}}}}, {{text: Quiet.}}]}}
-        - {{id: dig_in, text: Entrench., effects: {{supplies: -3, support: -1}}}}
-        - {{id: resupply, text: Fetch supplies., requires: supplies < {d} and not (unrest > 8), effects: {{supplies: +15}}{jump}}}
-    history: {{took: {{negotiator: talk, commander: march}}, text: Made up., sources: [src], discuss: [Why?]}}
+        - {{id: march, text: Advance on the walls., outcomes: [
+            {{chance: "min(0.5, 0.0{a} * resolve)", text: Riders harass the column., effects: {{troops: "-troops / 10"}}}},
+            {{text: A quiet march., effects: {{troops: -{c}}}}}]}}
+        - {{id: resupply, text: Fetch men and shells., requires: troops < {d}, effects: {{troops: +{e}}}{jump}}}
+    history: {{took: {{negotiator: talk, commander: march}}, text: The sources do not record this day., sources: [src], discuss: [What would you do?]}}
 """
 
 FOOTER = """\
 endings:
-  - {{id: rout, title: Rout, text: The column is lost., when: troops < 50, early: true}}
-  - {{id: mutiny, title: Mutiny, text: The city rises., when: unrest >= 10 and support < 1, early: true}}
-  - {{id: peace, title: Peace, text: The court gives way., when: resolve <= 3, historical: true}}
-  - {{id: stalemate, title: Stalemate, text: Nothing is decided.}}
+  - {id: rout, title: Rout, text: The column is lost., when: troops < 50, early: true}
+  - {id: defiance, title: Defiance, text: The court will never yield., when: resolve >= 10 and troops < 300, early: true}
+  - {id: peace, title: Peace, text: The court gives way., when: resolve <= 3, historical: true}
+  - {id: stalemate, title: Stalemate, text: Nothing is decided.}
 sources:
-  src: {{title: A made-up source, note: Written by the benchmark; it describes nothing real.}}
+  src: {title: A made-up source, note: Written by the benchmark; it describes nothing real.}
 """
 
 
@@ -72,17 +69,13 @@ def scenario_yaml(turns: int) -> str:
     parts = [HEADER.format(turns=turns)]
     for n in range(turns):
         date = start + dt.timedelta(days=n * span // max(turns, 1))
-        # Every 50th turn lets a cautious commander skip ahead, like a real scenario's shortcuts.
+        # Every 50th turn lets the commander skip ahead, like a written scenario's shortcuts.
         jump = f", next: t{n + 3}" if n % 50 == 7 and n + 3 < turns else ""
-        parts.append(
-            TURN.format(
-                n=n, date=date.isoformat(), place=("kagan", "bukhara")[n % 2], jump=jump, **_numbers(n)
-            )
-        )
-    parts.append(FOOTER.format())
+        place = ("kagan", "bukhara")[n % 2]
+        parts.append(TURN.format(n=n, date=date.isoformat(), place=place, jump=jump, **_numbers(n)))
+    parts.append(FOOTER)
     return "".join(parts)
 
 
 def _numbers(n: int) -> dict[str, int]:
-    # Numbers vary from turn to turn, as in written scenarios, so no cache sees the same text twice.
-    return {"a": 1 + n % 9, "b": 700 + n % 300, "c": 10 + n % 23, "d": 50 + n % 17}
+    return {"a": 1 + n % 9, "b": 700 + n % 300, "c": 10 + n % 23, "d": 900 + n % 170, "e": 30 + n % 41}

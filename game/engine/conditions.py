@@ -443,6 +443,20 @@ def _rebuild(source: str, tree: Node, kind: Kind) -> Expr:
     return Expr(source, tree, kind, _compile(tree))
 
 
+_LITERAL = re.compile(r"\s*([-+]?)\s*(\d+(?:\.\d+)?|\.\d+)\s*")
+
+
+def _literal(text: str) -> Node | None:
+    """The tree of a plain number like '-2' or '0.5', without the parser; most effects are one."""
+    match = _LITERAL.fullmatch(text)
+    if match is None:
+        return None
+    digits = match.group(2)
+    number = Number(match.start(2), float(digits) if "." in digits else int(digits))
+    sign = match.group(1)
+    return Unary(match.start(1), sign, number) if sign else number
+
+
 def parse(text: str, variables: Iterable[str] | None = None, kind: Kind | None = None) -> Expr:
     """Parse `text`; check names against `variables` and the result against `kind`.
 
@@ -452,7 +466,7 @@ def parse(text: str, variables: Iterable[str] | None = None, kind: Kind | None =
         raise ExpressionError(f"expression longer than {MAX_LENGTH} characters", MAX_LENGTH)
     if not text.strip():
         raise ExpressionError("empty expression", 0)
-    tree = _Parser(text).parse()
+    tree = _literal(text) or _Parser(text).parse()
     names = None if variables is None else frozenset(variables)
     found = _check(tree, names)
     if kind is not None and found != kind:

@@ -37,6 +37,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+_STR_TAG = "tag:yaml.org,2002:str"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
@@ -112,13 +113,17 @@ class _Composer:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise _YamlProblem(*_position(event), f"more than {MAX_NODES} values in one file")
-        if isinstance(event, yaml.AliasEvent):
-            return self.alias(event, path)
-        tag = getattr(event, "tag", None)
+        # Scalars first: they are most of a file.
         if isinstance(event, yaml.ScalarEvent):
             value = self.scalar(event)
             self.document.values[path] = _mark(event, event.style in ("'", '"'))
-        elif isinstance(event, yaml.SequenceStartEvent):
+            if event.anchor:
+                self.anchors[event.anchor] = (value, 1)
+            return value
+        if isinstance(event, yaml.AliasEvent):
+            return self.alias(event, path)
+        tag = event.tag
+        if isinstance(event, yaml.SequenceStartEvent):
             self.check_tag(event, tag, _SEQ_TAG)
             self.document.values[path] = _mark(event)
             value = []
@@ -136,7 +141,7 @@ class _Composer:
 
     def mapping(self, events: Iterator[Any], path: Path_, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_seen: dict[str, Mark] = {}
+        keys = self.document.keys
         while not isinstance(event := next(events), yaml.MappingEndEvent):
             if not isinstance(event, yaml.ScalarEvent):
                 raise _YamlProblem(*_position(event), "a key must be a plain name, not a list or mapping")
@@ -145,17 +150,17 @@ class _Composer:
                     *_position(event), "merge keys ('<<') are not supported; write the keys out"
                 )
             key, key_mark = event.value, _mark(event)
-            if key in first_seen:
-                first = first_seen[key]
+            key_path = (*path, key)
+            if key in result:
+                first = keys[key_path]
                 raise _YamlProblem(
                     key_mark.line,
                     key_mark.column,
                     f"duplicate key {key!r} (first given at line {first.line}); "
                     "YAML would silently keep only the last one",
                 )
-            first_seen[key] = key_mark
-            self.document.keys[(*path, key)] = key_mark
-            result[key] = self.node(next(events), events, (*path, key), depth + 1)
+            keys[key_path] = key_mark
+            result[key] = self.node(next(events), events, key_path, depth + 1)
         return result
 
     def alias(self, event: Any, path: Path_) -> Any:
@@ -179,6 +184,8 @@ class _Composer:
         tag = event.tag
         if tag in (None, "!"):
             tag = self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR_TAG:
+            return event.value  # text needs no constructing, and it is most of a file
         if tag not in _SCALAR_TAGS:
             raise _YamlProblem(*_position(event), f"tag {tag!r} is not allowed in a scenario")
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
@@ -203,7 +210,12 @@ def read_yaml(text: str, file: str) -> Document:
     if not text.strip():
         raise ScenarioError([Problem(file, 1, 1, "", "the file is empty")])
     try:
-        document.data = _Composer(document).compose(iter(yaml.parse(text, Loader=_Loader)))
+        parser = _Loader(text)
+        try:
+            # Events straight from the parser: yaml.parse() would add a Python generator step to each.
+            document.data = _Composer(document).compose(iter(parser.get_event, None))
+        finally:
+            parser.dispose()
     except _YamlProblem as problem:
         raise ScenarioError([Problem(file, problem.line, problem.column, "", problem.message)]) from None
     except yaml.MarkedYAMLError as error:
