@@ -24,7 +24,7 @@ import operator
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Values = Mapping[str, float]
 Kind = Literal["number", "boolean"]
@@ -104,8 +104,7 @@ class Binary(Node):
 # --- tokens and parser --------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):  # a named tuple: made several times faster than a frozen dataclass
     kind: str  # "number", "name", "op", "end"
     text: str
     offset: int
@@ -148,8 +147,9 @@ class _Parser:
         return token
 
     def at(self, *texts: str) -> bool:
-        token = self.current
-        return token.kind in ("op", "name") and token.text in texts
+        # Only an operator or a name can spell an operator or a keyword ("end" is ""), so the
+        # text alone decides; this runs several times per token.
+        return self.tokens[self.index].text in texts
 
     def expect(self, text: str) -> _Token:
         if not self.at(text):
