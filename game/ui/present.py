@@ -55,6 +55,7 @@ class PathStep:
     """One turn of the player's path set against history, for the debrief."""
 
     date: dt.date
+    shown_date: str  # as precise as the sources allow
     title: str
     role: Role
     chosen: str  # the text of the choice taken
@@ -72,7 +73,16 @@ def path_against_history(scenario: Scenario, log: tuple[TurnRecord, ...]) -> lis
             chosen = scenario.choice(turn.id, move.role, move.choice).text
             historical = scenario.choice(turn.id, move.role, took).text if took else "(not recorded)"
             steps.append(
-                PathStep(turn.date, turn.title, move.role, chosen, historical, move.choice == took, move.by)
+                PathStep(
+                    turn.date,
+                    turn_date(turn),
+                    turn.title,
+                    move.role,
+                    chosen,
+                    historical,
+                    move.choice == took,
+                    move.by,
+                )
             )
     return steps
 

@@ -22,7 +22,6 @@ from game.scenario.catalog import Catalog
 from game.scenario.model import ROLES, Role, Scenario
 from game.ui.present import (
     changes,
-    format_date,
     format_span,
     outcome_text,
     path_against_history,
@@ -261,9 +260,7 @@ def show_ending(terminal: Terminal, session: Session, role: Role) -> None:
     steps = [step for step in path_against_history(scenario, session.state.log) if step.role == role]
     for step in steps:
         mark = "=" if step.matched else "\u2260"
-        terminal.item(
-            f"{mark} ", f"{format_date(step.date)}, {step.title}: you chose \u201c{step.chosen}\u201d"
-        )
+        terminal.item(f"{mark} ", f"{step.shown_date}, {step.title}: you chose \u201c{step.chosen}\u201d")
         if not step.matched:
             terminal.say(f"History: \u201c{step.historical}\u201d", indent=6)
     matched = sum(step.matched for step in steps)
