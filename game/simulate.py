@@ -23,12 +23,11 @@ import math
 import os
 import random
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
-from typing import IO, cast
+from typing import IO, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -43,6 +42,7 @@ SIMULATION_VERSION = 1  # bump when a change to the simulator changes its result
 SCHEMA_FILE = Path(__file__).with_name("simulate_schema.json")
 
 Progress = Callable[[int, int], None]  # (runs done, runs in all)
+T = TypeVar("T")
 
 
 # --- one playthrough ------------------------------------------------------------------------
@@ -63,19 +63,24 @@ class LazyRandom:
     simulator only seeds the streams it uses. The numbers are the same.
     """
 
-    __slots__ = ("_make", "_rng")
+    __slots__ = ("_make", "_args", "_rng")
 
-    def __init__(self, make: Callable[[], random.Random]) -> None:
+    def __init__(self, make: Callable[..., random.Random], *args: int) -> None:
         self._make = make
+        self._args = args
         self._rng: random.Random | None = None
 
     def _real(self) -> random.Random:
         if self._rng is None:
-            self._rng = self._make()
+            self._rng = self._make(*self._args)
         return self._rng
 
-    def random(self) -> float:  # the engine's only draw, without the __getattr__ detour
+    # The draws the engine and the policies make, without the __getattr__ detour.
+    def random(self) -> float:
         return self._real().random()
+
+    def choice(self, items: Sequence[T]) -> T:
+        return self._real().choice(items)
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._real(), name)
@@ -112,7 +117,7 @@ def play(scenario: Scenario, role: Role, policy: Policy, seed: int, policy_rng: 
     while state.turn is not None:
         turn = scenario.turns[state.turn]
         # A Session draws each turn's luck from (seed, turn number); so do we.
-        rng = cast(random.Random, LazyRandom(partial(turn_rng, seed, len(turns))))
+        rng = cast(random.Random, LazyRandom(turn_rng, seed, len(turns)))
         turns.append(turn.id)
         picks: dict[Role, str] = {}
         for who in ROLES:
@@ -121,7 +126,7 @@ def play(scenario: Scenario, role: Role, policy: Policy, seed: int, policy_rng: 
                 continue
             if who == role:
                 picks[who] = policy(scenario, state, who, policy_rng)
-                opened = tuple(c.id for c in choices if is_available(c, state.values))
+                opened = tuple([c.id for c in choices if is_available(c, state.values)])
                 steps.append(Step(turn.id, picks[who], opened))
             else:
                 picks[who] = historical(scenario, state, who, rng)
@@ -235,7 +240,7 @@ def play_runs(scenario: Scenario, role: Role, policy_name: str, seed: int, start
     last_turn = last_turn_of(scenario, role)
     for run in range(start, stop):
         game_seed, policy_seed = run_seeds(seed, run)
-        policy_rng = cast(random.Random, LazyRandom(partial(random.Random, policy_seed)))
+        policy_rng = cast(random.Random, LazyRandom(random.Random, policy_seed))
         tally.add(scenario, role, play(scenario, role, policy, game_seed, policy_rng), last_turn)
     return tally
 

@@ -188,7 +188,7 @@ def _first_ending(scenario: Scenario, values: Mapping[str, float], *, early_only
     for ending in scenario.endings:
         if early_only and not ending.early:
             continue
-        if ending.when is None or ending.when(values):
+        if ending.when is None or ending.when.evaluate(values):
             return ending
     return None
 
