@@ -231,7 +231,7 @@ def window(repeats: int, frames: int) -> list[Row]:
     game = [sys.executable, str(ROOT / "main.py"), "--exit-after-first-frame"]
     if not (ROOT / "game" / "ui" / "pygame").is_dir():
         return _not_yet("the window module (game/ui/pygame) is not here")
-    trial = run_process(game, env)
+    trial = run_process(game, env, timeout=20)  # a game that ignores the flag would never exit
     if trial.returncode != 0:
         last = (trial.output.strip().splitlines() or ["no output"])[-1]
         return _not_yet(f"`main.py --exit-after-first-frame` failed: {last[:70]}")
