@@ -597,7 +597,7 @@ def format_report(result: Report) -> str:
     for ending in result.endings:
         mark = "  <- history" if ending.historical else ""
         lines.append(
-            f"  {ending.id:<{width}}  {ending.count:>7,}  {ending.share:6.1%}  {_bar(ending.share)}{mark}"
+            f"  {ending.id:<{width}}  {ending.count:>7,}  {ending.share:6.1%}  {_bar(ending.share):<30}{mark}"
         )
     for turn_id, count in result.dead_ends.items():
         lines.append(f"  stuck at {turn_id}: {count:,} runs (a role had no open choice)")
@@ -615,7 +615,7 @@ def format_report(result: Report) -> str:
         for choice in turn.choices:
             star = "*" if choice.historical else " "
             lines.append(
-                f"    {star} {choice.id:<{choice_width}}  {choice.share:6.1%}  {_bar(choice.share, 20)}"
+                f"    {star} {choice.id:<{choice_width}}  {choice.share:6.1%}  {_bar(choice.share, 20):<20}"
                 f"  open {choice.open / reached:6.1%}"
             )
     lines += ["", "Variables at the end"]
