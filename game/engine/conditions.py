@@ -228,7 +228,7 @@ class _Parser:
         token = self.current
         if token.kind == "number":
             self.advance()
-            return Number(token.offset, float(token.text) if "." in token.text else int(token.text))
+            return _number(token.text, token.offset)
         if token.kind == "name":
             self.advance()
             if token.text in ("true", "false"):
@@ -262,6 +262,11 @@ class _Parser:
         if len(args) < 2:
             raise ExpressionError(f"{name.text}() needs at least two values", name.offset)
         return Call(name.offset, name.text, tuple(args))
+
+
+def _number(text: str, offset: int) -> Number:
+    """A number literal's node: one place for the parser and `_literal`, so they cannot drift apart."""
+    return Number(offset, float(text) if "." in text else int(text))
 
 
 def _describe(token: _Token) -> str:
@@ -451,8 +456,7 @@ def _literal(text: str) -> Node | None:
     match = _LITERAL.fullmatch(text)
     if match is None:
         return None
-    digits = match.group(2)
-    number = Number(match.start(2), float(digits) if "." in digits else int(digits))
+    number = _number(match.group(2), match.start(2))
     sign = match.group(1)
     return Unary(match.start(1), sign, number) if sign else number
 
