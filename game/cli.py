@@ -102,8 +102,16 @@ def check_file(file: Path, simulate_runs: int = 0, jobs: int | None = None) -> l
     scenario, document = load_document(file)
     found = lint(scenario, document)
     if simulate_runs:
-        found += _balance(scenario, document, simulate_runs, jobs)
+        # What the lint already proved about a turn or an ending, sampling need not say again.
+        flagged = {problem.path for problem in found}
+        sampled = _balance(scenario, document, simulate_runs, jobs)
+        found = sorted(found + [problem for problem in sampled if not _covered(problem.path, flagged)])
     return found
+
+
+def _covered(path: str, flagged: set[str]) -> bool:
+    """Is `path` (e.g. 'endings[4]') or a part of it ('endings[4].id') already warned about?"""
+    return any(other == path or other.startswith((path + ".", path + "[")) for other in flagged)
 
 
 def _balance(scenario: Scenario, document: Document, runs: int, jobs: int | None) -> list[Problem]:

@@ -247,3 +247,18 @@ def test_validate_simulate_warns_but_keeps_the_exit_code(capsys: pytest.CaptureF
     assert main(["validate", str(DATA / "unbalanced.yaml")]) == 0
     out = capsys.readouterr().out
     assert "random playthroughs" not in out  # the balance lint only plays with --simulate
+
+
+def test_the_balance_lint_does_not_repeat_the_lint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (DATA / "unbalanced.yaml").read_text(encoding="utf-8")
+    after_the_last = text.replace(
+        "  - {id: gloom, title: Gloom, text: Gave up.}\n",
+        "  - {id: gloom, title: Gloom, text: Gave up.}\n  - {id: never, title: Never, text: Never.}\n",
+    )
+    file = tmp_path / "unbalanced.yaml"
+    file.write_text(after_the_last, encoding="utf-8")
+    assert main(["validate", "--simulate", "--runs", "300", "--jobs", "1", str(file)]) == 0
+    about_never = [line for line in capsys.readouterr().out.splitlines() if "'never'" in line]
+    assert len(about_never) == 1 and "can never be reached" in about_never[0]  # the lint's, not sampling's
