@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import pickle
 import random
@@ -94,6 +95,19 @@ def test_the_report_adds_up(small: Scenario) -> None:
     assert first.reached == 500 and sum(c.taken for c in first.choices) == 500
     troops = next(v for v in result.variables if v.id == "troops")
     assert troops.min <= troops.mean <= troops.max and troops.stdev > 0
+
+
+def test_games_leave_no_reference_cycles(small: Scenario) -> None:
+    """play_runs pauses the cycle collector; that is only sound while games make no cycles."""
+    gc.collect()
+    gc.disable()
+    try:
+        for policy in sorted(POLICIES):
+            play_runs(small, "commander", policy, 1, 0, 30)
+            play_runs(small, "negotiator", policy, 1, 0, 30)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
 
 
 def test_a_scenario_survives_the_trip_to_a_worker_process(small: Scenario) -> None:
