@@ -122,8 +122,10 @@ def _chosen(
         if role not in picks:
             return Impossible(f"no choice given for the {role}")
         pick = picks[role]
-        choice = next((c for c in choices if c.id == pick), None)
-        if choice is None:
+        for choice in choices:  # a plain loop: a generator here cost more than the search
+            if choice.id == pick:
+                break
+        else:
             return Impossible(f"{pick!r} is not a choice of the {role} on this turn")
         if not is_available(choice, values):
             return Impossible(f"{pick!r} is not possible now")
