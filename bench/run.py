@@ -30,7 +30,8 @@ from pathlib import Path
 
 from bench.generate import scenario_yaml
 from game.paths import ROOT, SCENARIOS
-from game.scenario.loader import ScenarioError, load, scenario_files
+from game.scenario.lint import lint
+from game.scenario.loader import ScenarioError, load, load_document, scenario_files
 from game.scenario.model import Role, Scenario
 from game.simulate import play_runs, simulate
 
@@ -103,6 +104,11 @@ def loading(repeats: int) -> list[Row]:
             rows.append(Row(f"load {file.name}", shown, "< 20 ms (cpu)", cpu < 0.020))
         else:
             rows.append(Row(f"load {file.name}", shown))
+        scenario, document = load_document(file)
+        linting = median_seconds(
+            lambda scenario=scenario, document=document: lint(scenario, document), repeats * 5
+        )
+        rows.append(Row("  + its lint (validate's warnings)", milliseconds(linting)))
     with tempfile.TemporaryDirectory() as folder:
         times = {}
         for turns in LENGTHS:
