@@ -136,12 +136,13 @@ def _choices_deciding_the_ending(
                 continue
             if tally.not_last[(turn.id, choice.id)] * 2 < taken:
                 continue  # mostly the role's last say: of course it settles the ending
-            jumps = " (it jumps straight there)" if _jumps_to(choice, ending) else ""
+            if _jumps_to(choice, ending):
+                continue  # the author sent it straight there: a deliberate ending, not an accident
             yield _warn(
                 document,
                 ("turns", index, "choices", role, number),
                 f"choice {choice.id!r} decides the ending alone: all {taken:,} random playthroughs "
-                f"as the {role} that took it ended in {ending!r}{jumps}, against "
+                f"as the {role} that took it ended in {ending!r}, against "
                 f"{elsewhere / others:.1%} of the {others:,} that took another choice here",
             )
 
