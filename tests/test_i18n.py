@@ -57,7 +57,9 @@ def test_the_engine_has_no_words_to_translate() -> None:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Import | ast.ImportFrom):
-                names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+                names = (
+                    [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+                )
                 for name in names:
                     assert not name.startswith(("gettext", "game.i18n", "game.ui", "babel")), (path, name)
     assert not translations.extract_from(GAME / "engine")
@@ -72,7 +74,13 @@ def test_dates_and_plurals_in_russian(russian: None) -> None:
     assert format_date(day) == "13 марта 1918"
     assert format_month(day) == "март 1918"
     assert format_short_date(day) == "13 мар 1918"
-    assert [hands_text(n) for n in (1, 3, 5, 21, 11)] == ["1 голос", "3 голоса", "5 голосов", "21 голос", "11 голосов"]
+    assert [hands_text(n) for n in (1, 3, 5, 21, 11)] == [
+        "1 голос",
+        "3 голоса",
+        "5 голосов",
+        "21 голос",
+        "11 голосов",
+    ]
     assert role_title("commander") == "Командир"
 
 

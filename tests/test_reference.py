@@ -48,7 +48,9 @@ def test_every_word_the_game_marks_is_defined_and_defined_once(glossary: Glossar
     texts += [str(turn.history.text) for turn in shipped.turns]
     notes = new_words(glossary, texts, seen)
     assert notes and len({note.key for note in notes}) == len(notes)
-    assert all(note.short and note.short == first_sentence(glossary.entries[note.key].definition) for note in notes)
+    assert all(
+        note.short and note.short == first_sentence(glossary.entries[note.key].definition) for note in notes
+    )
     assert new_words(glossary, texts, seen) == []  # nothing twice in one game
 
 

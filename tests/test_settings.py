@@ -36,7 +36,9 @@ def test_settings_live_in_the_data_folder_under_test(data_dir: Path) -> None:
 
 
 def test_settings_survive_a_restart(data_dir: Path) -> None:
-    chosen = Settings(language="ru", type_size="projector", theme="colour-blind", vote=True, team_names=("A", "B"))
+    chosen = Settings(
+        language="ru", type_size="projector", theme="colour-blind", vote=True, team_names=("A", "B")
+    )
     save_settings(chosen)
     code = "from game.settings import load_settings; print(load_settings().settings.model_dump_json())"
     read = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
@@ -78,7 +80,9 @@ def test_the_game_goes_on_after_a_damaged_settings_file(data_dir: Path) -> None:
     result = play_piped(["1", "q"], *SMALL)
     assert result.returncode == 0 and "Traceback" not in result.stderr
     said = flat(result.stdout)
-    assert re.search(r"The settings file \S*settings\.json is damaged; the game uses the default settings\.", said)
+    assert re.search(
+        r"The settings file \S*settings\.json is damaged; the game uses the default settings\.", said
+    )
     assert "What do you do?" in result.stdout  # English, the default
 
 
@@ -89,7 +93,12 @@ def test_settings_are_changed_from_typed_words() -> None:
     assert changed(base, "vote", ["on"]).vote is True
     assert changed(base, "team-names", ["9B Reds", "9B Blues"]).team_names == ("9B Reds", "9B Blues")
     assert changed(changed(base, "team_names", ["A", "B"]), "team_names", ["default"]).team_names is None
-    for key, values in [("colour", ["red"]), ("theme", ["pink"]), ("team_names", ["one"]), ("team_names", ["", "B"])]:
+    for key, values in [
+        ("colour", ["red"]),
+        ("theme", ["pink"]),
+        ("team_names", ["one"]),
+        ("team_names", ["", "B"]),
+    ]:
         with pytest.raises(SettingError):
             changed(base, key, values)
 

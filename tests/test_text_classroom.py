@@ -24,7 +24,9 @@ NOTES = "    teacher: {background: The railway mattered., ask: Who held the rail
 def with_teacher_notes(folder: Path) -> Path:
     """The small scenario with notes for the teacher on its first turn."""
     original = (DATA / "small.yaml").read_text(encoding="utf-8")
-    marked = original.replace("      discuss: [Why?]\n  - id: second", "      discuss: [Why?]\n" + NOTES + "  - id: second", 1)
+    marked = original.replace(
+        "      discuss: [Why?]\n  - id: second", "      discuss: [Why?]\n" + NOTES + "  - id: second", 1
+    )
     assert marked != original
     (folder / "small.yaml").write_text(marked, encoding="utf-8")
     return folder
@@ -93,7 +95,9 @@ def test_a_vote_is_asked_choice_by_choice_corrected_and_refused_when_empty(data_
 
 def test_the_teachers_notes_are_hidden_until_asked_for(tmp_path: Path) -> None:
     folder = with_teacher_notes(tmp_path)
-    result = play_piped(["t", "1", "q"], "--scenarios", str(folder), "--scenario", "small", "--role", "negotiator")
+    result = play_piped(
+        ["t", "1", "q"], "--scenarios", str(folder), "--scenario", "small", "--role", "negotiator"
+    )
     before, after = result.stdout.split("Your choice (h for help): t", 1)
     assert "railway" not in before  # never on the projected screen by itself
     assert "Teacher's notes \u2014 hide before projecting" in after
@@ -115,13 +119,19 @@ def test_presenter_mode_prints_the_notes_before_each_turn(tmp_path: Path) -> Non
 
 
 def test_glossary_words_are_defined_once_and_the_glossary_screen_connects_spellings(data_dir: Path) -> None:
-    result = play_piped(["1", "g", "g Ibrahim Bey", "q"], "--scenario", "bukhara-1918", "--role", "negotiator")
+    result = play_piped(
+        ["1", "g", "g Ibrahim Bey", "q"], "--scenario", "bukhara-1918", "--role", "negotiator"
+    )
     out = result.stdout
     first = out.split("Words (g = the glossary):", 1)[1]
     assert "Fyodor Kolesov \u2014 Chairman of Soviet Turkestan's Council" in flat(first)
     assert flat(out).count("Kolesov \u2014 Chairman") == 1  # defined once a game, where first met
     glossary = out.split("── Glossary", 1)[1].split("(g WORD shows one entry", 1)[0]
-    terms = [line for line in glossary.splitlines() if line.endswith(")") and " (" in line and not line.startswith(" ")]
+    terms = [
+        line
+        for line in glossary.splitlines()
+        if line.endswith(")") and " (" in line and not line.startswith(" ")
+    ]
     assert terms == sorted(terms, key=str.casefold)
     assert "Also written: Ibrahim Bey" in glossary and len(terms) > 50
     assert out.count("Ibrahim Bek (person)") == 2  # in the full list, and looked up by its other spelling
@@ -133,7 +143,11 @@ def test_the_timeline_screen_and_command(data_dir: Path) -> None:
     assert "March 1918: The March on Bukhara (scenario " in out
     assert "Violence broke out in 1916" in out  # read entry 1 by its number
     printed = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "timeline"], capture_output=True, text=True, timeout=60, cwd=ROOT
+        [sys.executable, str(ROOT / "main.py"), "timeline"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
     )
     assert printed.returncode == 0 and printed.stderr == ""
     assert "15 April 1929: Primakov crosses into Afghanistan" in printed.stdout

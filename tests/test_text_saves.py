@@ -241,7 +241,9 @@ def test_two_teams_at_one_screen_each_choose(tmp_path: Path) -> None:
     out = play_here(["1", "1", "q"], load_path=path)
     assert "Each team reads its own situation when it has the screen." in out
     assert "Negotiator team, press Enter when the commanders can't see the screen." in out
-    negotiators = out.split("Pass the screen to: Negotiator team")[1].split("Pass the screen to: Commander team")[0]
+    negotiators = out.split("Pass the screen to: Negotiator team")[1].split(
+        "Pass the screen to: Commander team"
+    )[0]
     assert "You wait." in negotiators and "You command." not in negotiators
     assert "Negotiator team, what do you choose?" in negotiators
     assert "Commander team, what do you choose?" in out

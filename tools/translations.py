@@ -100,7 +100,14 @@ def update() -> None:
         else:
             catalog = Catalog(locale=language, **HEADER)
         catalog.update(template, no_fuzzy_matching=True)
-        for key in ("header_comment", "revision_date", "last_translator", "language_team", "project", "version"):
+        for key in (
+            "header_comment",
+            "revision_date",
+            "last_translator",
+            "language_team",
+            "project",
+            "version",
+        ):
             setattr(catalog, key, HEADER[key])
         catalog.obsolete.clear()
         _write_po(path, catalog)

@@ -76,7 +76,7 @@ def options(scenario: Scenario, state: State, role: Role) -> list[Option]:
 
 
 def is_available(choice: Choice, values: Mapping[str, float]) -> bool:
-    return choice.requires is None or bool(choice.requires(values))
+    return choice.requires is None or bool(choice.requires.evaluate(values))
 
 
 def resolve_turn(
@@ -90,32 +90,23 @@ def resolve_turn(
     turn = current_turn(scenario, state)
     if turn is None:
         return Impossible("the game has ended")
-    chosen: list[tuple[Role, Choice]] = []
-    for role in roles_to_choose(turn):
-        if role not in picks:
-            return Impossible(f"no choice given for the {role}")
-        choice = next((c for c in turn.choices[role] if c.id == picks[role]), None)
-        if choice is None:
-            return Impossible(f"{picks[role]!r} is not a choice of the {role} on this turn")
-        if not is_available(choice, state.values):
-            return Impossible(f"{picks[role]!r} is not possible now")
-        chosen.append((role, choice))
-    extra = set(picks) - {role for role, _ in chosen}
-    if extra:
-        return Impossible(f"the {sorted(extra)[0]} has no choice to make on this turn")
+    chosen = _chosen(turn, state.values, picks)
+    if isinstance(chosen, Impossible):
+        return chosen
 
     values = dict(state.values)
+    bounds = scenario.bounds
     moves: list[Move] = []
     jump: str | None = None
     for role, choice in chosen:
-        _apply(scenario, values, choice.effects)
+        _apply(bounds, values, choice.effects)
         outcome_index = _draw(choice, values, rng)
         if outcome_index is not None:
             outcome = choice.outcomes[outcome_index]
-            _apply(scenario, values, outcome.effects)
+            _apply(bounds, values, outcome.effects)
             jump = jump or outcome.next
         jump = jump or choice.next
-        moves.append(Move(role, choice.id, outcome_index, (by or {}).get(role, "player")))
+        moves.append(Move(role, choice.id, outcome_index, by.get(role, "player") if by else "player"))
     jump = jump or turn.next
 
     after = MappingProxyType(values)
@@ -124,14 +115,42 @@ def resolve_turn(
     return Success(_advance(scenario, state.turn, jump, after, log), record)
 
 
-def _apply(scenario: Scenario, values: dict[str, float], effects: Mapping[str, Effect]) -> None:
+def _chosen(
+    turn: Turn, values: Mapping[str, float], picks: Mapping[Role, str]
+) -> list[tuple[Role, Choice]] | Impossible:
+    """Each role's picked choice, in resolving order, checked against the values at the turn's start."""
+    chosen: list[tuple[Role, Choice]] = []
+    for role in ROLES:
+        choices = turn.choices.get(role)
+        if not choices:
+            continue
+        if role not in picks:
+            return Impossible(f"no choice given for the {role}")
+        pick = picks[role]
+        for choice in choices:  # a plain loop: a generator here cost more than the search
+            if choice.id == pick:
+                break
+        else:
+            return Impossible(f"{pick!r} is not a choice of the {role} on this turn")
+        if not is_available(choice, values):
+            return Impossible(f"{pick!r} is not possible now")
+        chosen.append((role, choice))
+    if len(picks) != len(chosen):
+        extra = set(picks) - {role for role, _ in chosen}
+        return Impossible(f"the {sorted(extra)[0]} has no choice to make on this turn")
+    return chosen
+
+
+def _apply(
+    bounds: Mapping[str, tuple[float, float]], values: dict[str, float], effects: Mapping[str, Effect]
+) -> None:
     for name, effect in effects.items():
         if isinstance(effect, SetTo):
-            value = effect.set(values)
+            value = effect.set.evaluate(values)
         else:
-            value = values[name] + effect(values)
-        variable = scenario.variables[name]
-        values[name] = min(max(value, variable.min), variable.max)
+            value = values[name] + effect.evaluate(values)
+        low, high = bounds[name]
+        values[name] = low if value < low else high if value > high else value
 
 
 def _draw(choice: Choice, values: Mapping[str, float], rng: random.Random) -> int | None:
@@ -141,12 +160,14 @@ def _draw(choice: Choice, values: Mapping[str, float], rng: random.Random) -> in
         return 0 if outcomes else None
     roll = rng.random()
     total = 0.0
-    for index, outcome in enumerate(outcomes[:-1]):
-        assert outcome.chance is not None  # the model guarantees it for all but the last
-        total += min(max(float(outcome.chance(values)), 0.0), 1.0)
+    last = len(outcomes) - 1
+    for index in range(last):
+        chance = outcomes[index].chance
+        assert chance is not None  # the model guarantees it for all but the last
+        total += min(max(float(chance.evaluate(values)), 0.0), 1.0)
         if roll < total:
             return index
-    return len(outcomes) - 1
+    return last
 
 
 def _advance(
@@ -174,7 +195,7 @@ def _first_ending(scenario: Scenario, values: Mapping[str, float], *, early_only
     for ending in scenario.endings:
         if early_only and not ending.early:
             continue
-        if ending.when is None or ending.when(values):
+        if ending.when is None or ending.when.evaluate(values):
             return ending
     return None
 
