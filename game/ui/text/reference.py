@@ -188,20 +188,33 @@ def axis_rows(layout: TimelineLayout, width: int) -> list[str]:
     scenarios = layout.scenarios
     for lane in range(layout.lanes):
         cells = [" "] * (span + 1)
+        spans = []
         for number, entry in enumerate(scenarios, start=1):
-            if entry.lane != lane:
-                continue
-            first = round(entry.begins * span)
-            last = max(first, round(entry.ends * span) - 1)
-            for column in range(first, last + 1):
-                cells[column] = "\u2588"
-            label = str(number)
-            start = last + 1 if last + 1 + len(label) <= span else max(0, first - len(label))
-            for i, char in enumerate(label):
-                if cells[start + i] == " ":
-                    cells[start + i] = char
+            if entry.lane == lane:
+                first = round(entry.begins * span)
+                last = max(first, round(entry.ends * span) - 1)
+                cells[first : last + 1] = ["\u2588"] * (last + 1 - first)
+                spans.append((str(number), first, last))
+        for label, first, last in spans:  # after every bar, so no bar hides a number
+            _place(cells, label, first, last)
         rows.append("".join(cells).rstrip())
     return rows
+
+
+def _place(cells: list[str], label: str, first: int, last: int) -> None:
+    """A span's number just after it, else just before it, else over its own first cells."""
+
+    def free(start: int) -> bool:
+        return (
+            start >= 0
+            and start + len(label) <= len(cells)
+            and all(cell == " " for cell in cells[start : start + len(label)])
+        )
+
+    start = next(
+        (at for at in (last + 1, first - len(label)) if free(at)), min(first, len(cells) - len(label))
+    )
+    cells[start : start + len(label)] = list(label)
 
 
 def timeline_screen(terminal: Terminal, catalog: Catalog, timeline: Timeline | None) -> None:
