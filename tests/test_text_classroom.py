@@ -195,3 +195,13 @@ def test_the_settings_command_changes_the_language_for_the_next_run(data_dir: Pa
     assert "What do you do?" in play_piped(["q"], *SMALL, "--role", "negotiator", "--lang", "en").stdout
     refused = main("settings", "theme", "pink")
     assert refused.returncode == 2 and "theme" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_the_settings_screen_changes_the_game_at_once_and_keeps_the_change(data_dir: Path) -> None:
+    # settings -> 4 (class vote) -> 1 (on) -> 1 (language) -> 2 (Русский) -> back; then vote in Russian
+    lines = ["settings", "4", "1", "1", "2", "", "1 3", "", "q"]
+    out = play_here(lines, scenario_id="small", role="negotiator", seed=3)
+    assert "Class vote: off" in out and "Saved in" in out
+    assert "Что выбирает класс?" in out and "Класс выбрал 1. Talk. (3 голоса)." in flat(out)
+    kept = json.loads((data_dir / "settings.json").read_text(encoding="utf-8"))
+    assert kept["vote"] is True and kept["language"] == "ru"

@@ -287,8 +287,8 @@ def new_game(terminal: Terminal, game: Game) -> Outcome:
 
 
 def change_settings(terminal: Terminal, game: Game) -> Outcome:
-    settings_screen.settings_screen(terminal, game)
-    return "redraw"
+    settings_screen.settings_screen(terminal, game.room)
+    return "changed"  # the turn is shown afresh: the language or the vote may have changed
 
 
 ACTIONS: dict[str, Callable[[Terminal, Game], Outcome]] = {
