@@ -20,8 +20,10 @@ Grammar (lowest precedence first)::
 from __future__ import annotations
 
 import difflib
+import math
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, KeysView, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -29,12 +31,15 @@ Values = Mapping[str, float]
 Kind = Literal["number", "boolean"]
 
 MAX_LENGTH = 500
-MAX_DEPTH = 32
+MAX_DEPTH = 32  # brackets, function calls and 'not'/'-' inside each other
+MAX_STEPS = 64  # operations applied one after another: the depth of the tree (code walking it recurses)
+MAX_NUMBER = 1e9  # the largest number a scenario may write, here and in its YAML
+MAX_SUGGESTIONS = 100  # "did you mean" hints per scenario: each compares a name with every known one
 FUNCTIONS = ("min", "max")
 KEYWORDS = ("and", "or", "not", "true", "false")
 
 _TOKEN = re.compile(
-    r"\s*(?:(?P<number>\d+(?:\.\d+)?|\.\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
+    r"\s*(?:(?P<number>[0-9]+(?:\.[0-9]+)?|\.[0-9]+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
     r"|(?P<op><=|>=|==|!=|<|>|\+|-|\*|/|\(|\)|,)|(?P<bad>\S))"
 )
 _COMPARISONS: dict[str, Callable[[float, float], bool]] = {
@@ -52,10 +57,11 @@ _WORDS["!="] = "not"
 class ExpressionError(ValueError):
     """A problem in an expression; `offset` is the 0-based column within its text."""
 
-    def __init__(self, message: str, offset: int) -> None:
+    def __init__(self, message: str, offset: int, unknown: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.offset = offset
+        self.unknown = unknown  # the name, when the problem is an unknown variable
 
 
 # --- the tree ---------------------------------------------------------------
@@ -227,7 +233,12 @@ class _Parser:
         token = self.current
         if token.kind == "number":
             self.advance()
-            return Number(token.offset, float(token.text) if "." in token.text else int(token.text))
+            # Always a float: arithmetic then gives infinity on overflow where
+            # Python's ints would raise converting to float.
+            value = float(token.text)
+            if value > MAX_NUMBER:
+                raise ExpressionError(f"number too large: at most {MAX_NUMBER:,.0f}", token.offset)
+            return Number(token.offset, value)
         if token.kind == "name":
             self.advance()
             if token.text in ("true", "false"):
@@ -278,9 +289,7 @@ def _check(node: Node, variables: Iterable[str] | None) -> Kind:
         return "boolean"
     if isinstance(node, Name):
         if variables is not None and node.name not in variables:
-            raise ExpressionError(
-                f"unknown variable {node.name!r}{suggest(node.name, variables)}", node.offset
-            )
+            raise ExpressionError(f"unknown variable {node.name!r}", node.offset, node.name)
         return "number"
     if isinstance(node, Call):
         for arg in node.args:
@@ -299,9 +308,41 @@ def _check(node: Node, variables: Iterable[str] | None) -> Kind:
         return "boolean"
     for side in (node.left, node.right):
         _require(side, "number", variables, f"{node.op!r} needs numbers on both sides")
-    if node.op == "/" and isinstance(node.right, Number) and node.right.value == 0:
-        raise ExpressionError("division by zero", node.right.offset)
+    if node.op == "/" and _constant(node.right) == 0:
+        what = "" if isinstance(node.right, Number) else ": the divisor always works out to 0"
+        raise ExpressionError(f"division by zero{what}", _start(node.right))
+    constant = _constant(node)
+    if isinstance(constant, float) and not math.isfinite(constant):
+        raise ExpressionError("this works out to a number too large to use", _start(node))
     return "boolean" if node.op in _COMPARISONS else "number"
+
+
+def _start(node: Node) -> int:
+    """Where a part of the expression begins in the text (a binary node's offset is its operator)."""
+    while isinstance(node, Binary):
+        node = node.left
+    return node.offset
+
+
+def _constant(node: Node) -> float | bool | None:
+    """The value of a part with no variables in it (seen at load time), else None."""
+    if isinstance(node, Number | Boolean):
+        return node.value
+    if isinstance(node, Name):
+        return None
+    if isinstance(node, Unary):
+        operand = _constant(node.operand)
+        if operand is None:
+            return None
+        return _compile(node)({})
+    if isinstance(node, Call):
+        if any(_constant(arg) is None for arg in node.args):
+            return None
+        return _compile(node)({})
+    assert isinstance(node, Binary)
+    if _constant(node.left) is None or _constant(node.right) is None:
+        return None
+    return _compile(node)({})
 
 
 def _require(node: Node, kind: Kind, variables: Iterable[str] | None, message: str) -> None:
@@ -357,8 +398,9 @@ def _compile(node: Node) -> Callable[[Values], float | bool]:
 
 def _divide(a: float, b: float) -> float:
     # A zero divisor that only appears at run time (a variable at 0) gives 0,
-    # so a scenario cannot crash the game mid-lesson.
-    return a / b if b else 0
+    # so a scenario cannot crash the game mid-lesson. (Float division never
+    # raises otherwise: it overflows to infinity, which the rules clamp.)
+    return a / b if b else 0.0
 
 
 # --- the public object ----------------------------------------------------------------------
@@ -396,22 +438,59 @@ def _names(node: Node) -> Iterable[str]:
         yield from _names(node.right)
 
 
-def parse(text: str, variables: Iterable[str] | None = None, kind: Kind | None = None) -> Expr:
+Hint = Callable[[str, Iterable[str]], str]
+
+
+def parse(
+    text: str, variables: Iterable[str] | None = None, kind: Kind | None = None, hint: Hint | None = None
+) -> Expr:
     """Parse `text`; check names against `variables` and the result against `kind`.
 
-    Raises ExpressionError with the offset of the problem.
+    Raises ExpressionError with the offset of the problem. `hint` makes the
+    "did you mean" for an unknown variable (the loader passes one that stops
+    hinting after a while, so a hostile file cannot make it compare names forever).
     """
     if len(text) > MAX_LENGTH:
         raise ExpressionError(f"expression longer than {MAX_LENGTH} characters", MAX_LENGTH)
     if not text.strip():
         raise ExpressionError("empty expression", 0)
     tree = _Parser(text).parse()
-    names = None if variables is None else frozenset(variables)
-    found = _check(tree, names)
+    if _depth(tree) > MAX_STEPS:
+        raise ExpressionError(
+            f"too many operations one after another (more than {MAX_STEPS}); split the expression up", 0
+        )
+    names = None if variables is None else _as_set(variables)
+    try:
+        found = _check(tree, names)
+    except ExpressionError as error:
+        if error.unknown is None or names is None:
+            raise
+        message = error.message + (hint or suggest)(error.unknown, names)
+        raise ExpressionError(message, error.offset, error.unknown) from None
     if kind is not None and found != kind:
         wanted = "a condition (true or false)" if kind == "boolean" else "a number"
         raise ExpressionError(f"expected {wanted}, got {_a(found)}", tree.offset)
     return Expr(text, tree, found, _compile(tree))
+
+
+def _as_set(names: Iterable[str]) -> AbstractSet[str] | KeysView[str]:
+    # The loader passes the same names for every expression: do not copy them each time.
+    return names if isinstance(names, AbstractSet | KeysView) else frozenset(names)
+
+
+def _depth(tree: Node) -> int:
+    """How deep the tree goes; counted without recursion, since the tree may be deep."""
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(node, Call):
+            stack += [(arg, depth + 1) for arg in node.args]
+        elif isinstance(node, Unary):
+            stack.append((node.operand, depth + 1))
+        elif isinstance(node, Binary):
+            stack += [(node.left, depth + 1), (node.right, depth + 1)]
+    return deepest
 
 
 def _a(kind: Kind) -> str:
@@ -464,6 +543,8 @@ def _render(node: Node, labels: Mapping[str, str]) -> str:
 
 def format_number(value: float) -> str:
     """Show whole numbers without a decimal point and others with at most two places."""
+    if not math.isfinite(value):  # the rules never store one; shown rather than crash if they did
+        return "?" if math.isnan(value) else ("\u221e" if value > 0 else "-\u221e")
     if value == int(value):
         return str(int(value))
     return f"{value:.2f}".rstrip("0").rstrip(".")

@@ -12,6 +12,7 @@ checked after every turn, and all endings when the turns run out.
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -122,11 +123,24 @@ def resolve_turn(
 def _apply(scenario: Scenario, values: dict[str, float], effects: Mapping[str, Effect]) -> None:
     for name, effect in effects.items():
         if isinstance(effect, SetTo):
-            value = effect.set(values)
+            value = float(effect.set(values))
         else:
-            value = values[name] + effect(values)
+            value = values[name] + float(effect(values))
         variable = scenario.variables[name]
-        values[name] = min(max(value, variable.min), variable.max)
+        values[name] = clamp(value, variable.min, variable.max, values[name])
+
+
+def clamp(value: float, low: float, high: float, otherwise: float) -> float:
+    """`value` kept within [low, high]; `otherwise` if it is not a number at all.
+
+    Expressions cannot raise, but arithmetic on huge values can overflow to
+    infinity (clamped to the bound like any large number) or give NaN (say
+    infinity minus infinity), which would poison every later comparison: the
+    effect is then dropped and the value stays as it was.
+    """
+    if math.isnan(value):
+        return otherwise
+    return min(max(value, low), high)
 
 
 def _draw(choice: Choice, values: Mapping[str, float], rng: random.Random) -> int | None:
@@ -138,7 +152,7 @@ def _draw(choice: Choice, values: Mapping[str, float], rng: random.Random) -> in
     total = 0.0
     for index, outcome in enumerate(outcomes[:-1]):
         assert outcome.chance is not None  # the model guarantees it for all but the last
-        total += min(max(float(outcome.chance(values)), 0.0), 1.0)
+        total += clamp(float(outcome.chance(values)), 0.0, 1.0, 0.0)  # a NaN chance never happens
         if roll < total:
             return index
     return len(outcomes) - 1

@@ -14,9 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from game.scenario.model import FIRST_YEAR, LAST_YEAR, Scenario, suggest
+from game.scenario.model import FIRST_YEAR, LAST_YEAR, Hints, Scenario, suggest
 from game.scenario.problems import Path_, Problem, ScenarioError, format_path
-from game.scenario.yamlread import Document, read_text, read_yaml
+from game.scenario.yamlread import Document, read_bytes, read_text, read_yaml
 
 __all__ = ["Problem", "ScenarioError", "load", "load_text", "scenario_files", "validate"]
 
@@ -29,7 +29,7 @@ def load(path: str | Path, *, display: str | None = None) -> Scenario:
     path = Path(path)
     file = display or str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path, file)  # bounded: never a FIFO, a device or gigabytes
     except OSError as error:
         raise ScenarioError([Problem(file, 1, 1, "", f"cannot read the file: {error.strerror}")]) from None
     return load_text(read_text(raw, file), file)
@@ -49,31 +49,51 @@ def validate(document: Document) -> Scenario:
     try:
         scenario = Scenario.model_validate(data, context=_names(data))
     except ValidationError as error:
-        raise ScenarioError(list(_translate(error, document))) from None
+        raise ScenarioError(_at_most(list(_translate(error, document)))) from None
     problems = list(check_references(scenario, document))
     if problems:
-        raise ScenarioError(problems)
+        raise ScenarioError(_at_most(problems))
     return scenario
 
 
-def _names(data: dict[str, Any]) -> dict[str, list[str]]:
-    """The scenario's own names, read defensively from raw data, for reference checks."""
+MAX_PROBLEMS = 100
 
-    def keys(section: str) -> list[str]:
+
+def _at_most(problems: list[Problem]) -> list[Problem]:
+    """The first MAX_PROBLEMS problems, and a note of how many more: thousands of
+    lines help nobody, and a broken or hostile file can make that many."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    problems = sorted(problems)
+    first, rest = problems[:MAX_PROBLEMS], problems[MAX_PROBLEMS:]
+    more = rest[0]
+    note = f"... and {len(rest)} more problem(s) from here on; fix the ones above first"
+    return [*first, Problem(more.file, more.line, more.column, "", note)]
+
+
+def _names(data: dict[str, Any]) -> dict[str, Any]:
+    """The scenario's own names, read defensively from raw data, for reference checks.
+
+    Kept as dicts (ordered, and quick to look a name up in) so a file with
+    thousands of names and references is still checked in linear time.
+    """
+
+    def keys(section: str) -> dict[str, None]:
         value = data.get(section)
-        return [str(key) for key in value] if isinstance(value, dict) else []
+        return dict.fromkeys(str(key) for key in value) if isinstance(value, dict) else {}
 
-    def ids(section: str) -> list[str]:
+    def ids(section: str) -> dict[str, None]:
         value = data.get(section)
         items = value if isinstance(value, list) else []
-        return [str(item["id"]) for item in items if isinstance(item, dict) and "id" in item]
+        return dict.fromkeys(str(item["id"]) for item in items if isinstance(item, dict) and "id" in item)
 
     return {
-        "variables": keys("variables"),
-        "places": keys("places"),
-        "sources": keys("sources"),
-        "factions": keys("factions"),
-        "targets": ids("turns") + ids("endings"),
+        "variables": keys("variables").keys(),
+        "places": keys("places").keys(),
+        "sources": keys("sources").keys(),
+        "factions": keys("factions").keys(),
+        "targets": (ids("turns") | ids("endings")).keys(),
+        "hints": Hints(),
     }
 
 

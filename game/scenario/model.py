@@ -11,7 +11,7 @@ scenario object that exists is a scenario the engine can run.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from types import MappingProxyType
 from typing import Annotated, Any, Literal, TypeVar
@@ -29,7 +29,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from game.engine.conditions import Expr, ExpressionError, Kind, parse, suggest
+from game.engine.conditions import MAX_SUGGESTIONS, Expr, ExpressionError, Kind, parse, suggest
 
 FORMAT = 1
 FIRST_YEAR, LAST_YEAR = 1916, 1931
@@ -50,13 +50,35 @@ Id = Annotated[
 ]
 
 
+class Hints:
+    """'Did you mean' hints for one scenario, given through the validation context.
+
+    Each hint compares a name with every known one; a hostile file with
+    thousands of misspelt names would keep the loader busy for minutes, so the
+    hints stop after a while (the errors themselves are all still reported).
+    """
+
+    def __init__(self, budget: int = MAX_SUGGESTIONS) -> None:
+        self.budget = budget
+
+    def __call__(self, name: str, known: Iterable[str]) -> str:
+        if self.budget <= 0:
+            return ""
+        self.budget -= 1
+        return suggest(name, known)
+
+
+def _hint(info: ValidationInfo) -> Callable[[str, Iterable[str]], str]:
+    return (info.context or {}).get("hints") or suggest
+
+
 def _reference(collection: str, what: str) -> Any:
     """An id that must name one of the scenario's `collection` (checked via the context)."""
 
     def check(value: str, info: ValidationInfo) -> str:
         known = (info.context or {}).get(collection)
         if known is not None and value not in known:
-            message = f"unknown {what} {value!r}{suggest(value, known)}"
+            message = f"unknown {what} {value!r}{_hint(info)(value, known)}"
             raise PydanticCustomError("reference", message.replace("{", "{{").replace("}", "}}"))
         return value
 
@@ -102,7 +124,7 @@ def _expression(kind: Kind | None) -> Any:
             )
         variables = (info.context or {}).get("variables")
         try:
-            return parse(value, variables, kind)
+            return parse(value, variables, kind, _hint(info))
         except ExpressionError as error:
             message = error.message
             if kind == "number" and message.startswith("unknown variable") and value.strip().isidentifier():
