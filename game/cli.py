@@ -7,12 +7,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from game import __version__
+from game import __version__, faults
 from game.paths import SCENARIOS
 from game.scenario.loader import ScenarioError, load, scenario_files
 from game.scenario.model import ROLES, Scenario
@@ -100,10 +101,30 @@ COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    """Run one command. No traceback ever reaches the player: an unexpected error
+    is one line on stderr and a crash report in the data folder (game.faults)."""
+    _forgiving_streams()
+    return faults.guard(lambda: _dispatch(list(sys.argv[1:] if argv is None else argv)))
+
+
+def _dispatch(argv: list[str]) -> int:
     if argv and argv[0] in COMMANDS:
         return COMMANDS[argv[0]](argv[1:])
     return cmd_play(argv)
+
+
+def _forgiving_streams() -> None:
+    """Text that the console cannot show is escaped, and input that is not UTF-8 is
+    replaced, instead of a UnicodeError: a Windows console in cp1252 meeting a
+    Cyrillic name, a file name that is not UTF-8, or stray bytes piped in."""
+    for stream, errors in (
+        (sys.stdout, "backslashreplace"),
+        (sys.stderr, "backslashreplace"),
+        (sys.stdin, "replace"),
+    ):
+        # A stand-in without reconfigure (in tests), or a closed stream, is left as it is.
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors=errors)  # type: ignore[union-attr]
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ Grammar (lowest precedence first)::
 from __future__ import annotations
 
 import difflib
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable, KeysView, Mapping
@@ -34,7 +35,8 @@ MAX_LENGTH = 500
 MAX_DEPTH = 32  # brackets, function calls and 'not'/'-' inside each other
 MAX_STEPS = 64  # operations applied one after another: the depth of the tree (code walking it recurses)
 MAX_NUMBER = 1e9  # the largest number a scenario may write, here and in its YAML
-MAX_SUGGESTIONS = 100  # "did you mean" hints per scenario: each compares a name with every known one
+MAX_COMPARISONS = 20_000  # name comparisons for "did you mean" hints, per scenario (see model.Hints)
+MAX_CANDIDATES = 1_000  # known names one hint looks through: more than any real scenario has
 FUNCTIONS = ("min", "max")
 KEYWORDS = ("and", "or", "not", "true", "false")
 
@@ -130,6 +132,8 @@ def _tokenize(text: str) -> list[_Token]:
             hint = " (use 'and', 'or', 'not')" if char in "&|!" else ""
             if char == "=":
                 hint = " (use '==' to compare)"
+            elif not char.isascii():  # a Cyrillic 'о' looks just like a Latin 'o'
+                hint = f" (U+{ord(char):04X}: names use Latin letters only; retype it)"
             raise ExpressionError(f"unexpected character {char!r}{hint}", start)
         tokens.append(_Token(kind, match.group(kind), start))
         position = match.end()
@@ -351,8 +355,13 @@ def _require(node: Node, kind: Kind, variables: Iterable[str] | None, message: s
 
 
 def suggest(name: str, known: Iterable[str]) -> str:
-    """A ' (did you mean ...?)' hint for a misspelt name, or ''."""
-    close = difflib.get_close_matches(name, [str(k) for k in known], n=1)
+    """A ' (did you mean ...?)' hint for a misspelt name, or ''.
+
+    Looks through at most MAX_CANDIDATES names: difflib compares the name with
+    each, and similar names make every comparison slow.
+    """
+    candidates = [str(k) for k in itertools.islice(known, MAX_CANDIDATES)]
+    close = difflib.get_close_matches(name, candidates, n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 

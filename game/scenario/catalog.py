@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.scenario.loader import ScenarioError, load, scenario_files
+from game.scenario.loader import Problem, ScenarioError, load, scenario_files
 from game.scenario.model import Scenario
 
 
@@ -30,7 +30,20 @@ def load_catalog(paths: Iterable[str | Path]) -> Catalog:
         except ScenarioError as error:
             errors.append(error)
             continue
+        except Exception as error:  # noqa: BLE001 - a bug of ours must not hide the other scenarios
+            errors.append(_internal_error(file, error))
+            continue
         scenarios.append(scenario)
         files[scenario.id] = file
     scenarios.sort(key=lambda s: (s.dates.start, s.dates.end, s.title))
     return Catalog(tuple(scenarios), tuple(errors), files)
+
+
+def _internal_error(file: Path, error: Exception) -> ScenarioError:
+    """A file the loader itself failed on: set it aside with a crash report, as a problem."""
+    from game import faults
+
+    path = faults.write_crash_report(error)
+    where = f"; a crash report was saved to {path}" if path else ""
+    message = f"the game failed while reading this file (an error in the game, not in the file{where})"
+    return ScenarioError([Problem(str(file), 1, 1, "", message)])

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from game.scenario.model import FIRST_YEAR, LAST_YEAR, Hints, Scenario, suggest
 from game.scenario.problems import Path_, Problem, ScenarioError, format_path
-from game.scenario.yamlread import Document, read_bytes, read_text, read_yaml
+from game.scenario.yamlread import Document, read_bytes, read_text, read_yaml, shorten
 
 __all__ = ["Problem", "ScenarioError", "load", "load_text", "scenario_files", "validate"]
 
@@ -214,7 +214,7 @@ def _message(item: dict[str, Any], path: Path_, document: Document) -> str:
         return f"missing required key {loc[-1]!r}"
     if kind == "extra_forbidden":
         allowed = _allowed_keys(path[:-1])
-        return f"unknown key {loc[-1]!r}{suggest(str(loc[-1]), allowed)}"
+        return f"unknown key {shorten(str(loc[-1]))}{suggest(str(loc[-1]), allowed)}"
     if kind in _KINDS:
         return f"expected {_KINDS[kind]}, got {_show(value)}{_yaml_hint(value, kind)}"
     if kind == "literal_error":

@@ -11,7 +11,7 @@ scenario object that exists is a scenario the engine can run.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sized
 from functools import cached_property
 from types import MappingProxyType
 from typing import Annotated, Any, Literal, TypeVar
@@ -29,7 +29,15 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from game.engine.conditions import MAX_SUGGESTIONS, Expr, ExpressionError, Kind, parse, suggest
+from game.engine.conditions import (
+    MAX_CANDIDATES,
+    MAX_COMPARISONS,
+    Expr,
+    ExpressionError,
+    Kind,
+    parse,
+    suggest,
+)
 
 FORMAT = 1
 FIRST_YEAR, LAST_YEAR = 1916, 1931
@@ -54,17 +62,19 @@ class Hints:
     """'Did you mean' hints for one scenario, given through the validation context.
 
     Each hint compares a name with every known one; a hostile file with
-    thousands of misspelt names would keep the loader busy for minutes, so the
-    hints stop after a while (the errors themselves are all still reported).
+    thousands of misspelt references to thousands of similar names kept the
+    loader busy for minutes. So the hints share a budget of comparisons and
+    stop when it runs out (the errors themselves are all still reported).
     """
 
-    def __init__(self, budget: int = MAX_SUGGESTIONS) -> None:
+    def __init__(self, budget: int = MAX_COMPARISONS) -> None:
         self.budget = budget
 
     def __call__(self, name: str, known: Iterable[str]) -> str:
-        if self.budget <= 0:
+        cost = min(len(known), MAX_CANDIDATES) if isinstance(known, Sized) else MAX_CANDIDATES
+        if cost > self.budget:
             return ""
-        self.budget -= 1
+        self.budget -= cost
         return suggest(name, known)
 
 

@@ -209,13 +209,14 @@ class _Composer:
         """A mapping key: always plain text, whatever YAML would make of it."""
         if isinstance(event, yaml.AliasEvent):
             raise _YamlProblem(*_position(event), "a key must be a plain name, not an alias ('*name')")
-        if not isinstance(event, yaml.ScalarEvent):
-            raise _YamlProblem(*_position(event), "a key must be a plain name, not a list or mapping")
         if event.tag not in (None, "!", _STR_TAG):
             raise _YamlProblem(*_position(event), _tag_message(event.tag))
+        if not isinstance(event, yaml.ScalarEvent):
+            raise _YamlProblem(*_position(event), "a key must be a plain name, not a list or mapping")
         if event.anchor:
             raise _YamlProblem(*_position(event), "a key cannot carry an anchor ('&name')")
-        if event.value == "<<" and event.style is None:
+        # A plain scalar's style is None from PyYAML's parser but '' from libyaml's.
+        if event.value == "<<" and not event.style:
             raise _YamlProblem(*_position(event), "merge keys ('<<') are not supported; write the keys out")
         self.check_text(event, event.value)
         return event.value, _mark(event)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
+from game import faults
 from game.engine.conditions import format_number
 from game.engine.rules import Impossible, Option, current_turn, options, verdict
 from game.engine.session import Session
@@ -85,6 +86,8 @@ class Terminal:
             answer = self.read(prompt).strip()
         except EOFError:
             raise QuitGame("The input has ended, so the game stops here. Goodbye.") from None
+        except UnicodeDecodeError:  # bytes that are not text on a stdin we could not reconfigure
+            raise QuitGame("The input is not readable text, so the game stops here. Goodbye.") from None
         if not self.pauses:  # scripted input is not echoed by a terminal; show it in the transcript
             print(answer, file=self.out)
         return answer
@@ -100,9 +103,18 @@ def choose(terminal: Terminal, prompt: str, count: int) -> int:
         answer = terminal.ask(prompt).lower()
         if answer in ("q", "quit", "exit"):
             raise QuitGame("You leave the game. Goodbye.")
-        if answer.isdigit() and 1 <= int(answer) <= count:
-            return int(answer) - 1
+        number = as_number(answer)
+        if number is not None and 1 <= number <= count:
+            return number - 1
         terminal.say(f"Please type a number from 1 to {count}, or q to quit.")
+
+
+def as_number(answer: str) -> int | None:
+    """A typed choice number, or None. Only ASCII digits, and few of them: str.isdigit()
+    accepts '²', which int() refuses, and int() of thousands of digits is refused too."""
+    if answer.isascii() and answer.isdigit() and len(answer) <= 6:
+        return int(answer)
+    return None
 
 
 # --- menus ---------------------------------------------------------------------------------
@@ -186,8 +198,9 @@ def ask_choice(terminal: Terminal, session: Session, role: Role) -> str | None:
         if answer in ("h", "help", "?"):
             terminal.say(HELP)
             continue
-        if answer.isdigit() and 1 <= int(answer) <= len(offered):
-            option = offered[int(answer) - 1]
+        number = as_number(answer)
+        if number is not None and 1 <= number <= len(offered):
+            option = offered[number - 1]
             if option.available:
                 return option.choice.id
             terminal.say(f"That is not possible now: {(option.reason or '').rstrip('.')}.")
@@ -270,8 +283,13 @@ def show_ending(terminal: Terminal, session: Session, role: Role) -> None:
 
 
 def play_session(terminal: Terminal, session: Session) -> Session:
-    """Play until an ending; returns the finished session."""
+    """Play until an ending; returns the finished session.
+
+    Every change of the session is told to the crash reporter (faults.track),
+    so a crash report holds the decisions taken up to the failure.
+    """
     (role,) = session.roles
+    faults.track(session)
     while not session.state.finished:
         show_turn(terminal, session, role)
         if role not in session.roles_to_choose():
@@ -286,6 +304,7 @@ def play_session(terminal: Terminal, session: Session) -> Session:
                     terminal.say("There is nothing to undo yet.")
                     continue
                 session = session.undo()
+                faults.track(session)
                 terminal.say("You take back your last decision.")
                 continue
             result = session.decide({role: picked})
@@ -293,6 +312,7 @@ def play_session(terminal: Terminal, session: Session) -> Session:
             terminal.say(f"That cannot be done: {result.reason}.")
             continue
         session = result
+        faults.track(session)
         show_result(terminal, session, role)
     show_ending(terminal, session, role)
     return session
@@ -331,7 +351,9 @@ def run(
         terminal.say()
         terminal.say(f"(Game seed {seed}. {HELP})")
         terminal.pause()
-        play_session(terminal, Session.start(scenario, seed, [role]))
+        session = Session.start(scenario, seed, [role])
+        faults.track(session, scenario_file=catalog.files.get(scenario.id), front_end="text")
+        play_session(terminal, session)
         return 0
     except QuitGame as stop:
         terminal.say()
