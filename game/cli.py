@@ -1,4 +1,4 @@
-"""The command line: play, validate and schema.
+"""The command line: play, validate, schema and replay (a crash report).
 
 `python main.py` with no command plays; every other command is a word first:
 `python main.py validate scenarios/`.
@@ -22,7 +22,7 @@ from game.scenario.model import ROLES, Scenario
 def play_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
-        description="Turkestan Crossroads, 1918-1931. Other commands: validate, schema (add --help to each).",
+        description="Turkestan Crossroads, 1918-1931. Other commands: validate, schema, replay (add --help to each).",
     )
     parser.add_argument("--version", action="version", version=f"Turkestan Crossroads {__version__}")
     parser.add_argument("--text", action="store_true", help="play in the terminal instead of a window")
@@ -93,10 +93,42 @@ def cmd_schema(argv: Sequence[str]) -> int:
     return 0
 
 
+def cmd_replay(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python main.py replay",
+        description="Replay the game a crash report describes, up to the failure, and say how to reach it.",
+    )
+    parser.add_argument("report", type=Path, help="a crash report (crash-*.json from the data folder)")
+    parser.add_argument(
+        "--scenarios", metavar="DIR", type=Path, default=SCENARIOS, help="where to find scenarios"
+    )
+    args = parser.parse_args(argv)
+    try:
+        report = faults.read_report(args.report)
+        session, stopped = faults.replay_report(report, [args.scenarios])
+    except (OSError, ValueError, KeyError, TypeError, LookupError) as error:
+        print(f"replay: cannot replay {args.report}: {error}", file=sys.stderr)
+        return 2
+    print(f"{report.get('error')} ({report.get('version')}, {report.get('platform')})")
+    replayed = len(session.decisions) if stopped is None else stopped
+    print(f"Replayed {replayed} of {len(report.get('decisions', []))} decision(s) of {session.scenario.id}.")
+    if stopped is not None:
+        print(f"Decision {stopped + 1} no longer fits: the scenario has changed since the crash.")
+    if len(session.roles) == 1:
+        command = (
+            f"python main.py --text --scenario {session.scenario.id} --role {session.roles[0]} "
+            f"--seed {session.seed}"
+        )
+        lines = " ".join(faults.text_game_input(session))
+        print(f"To reach the failure in the terminal game: {command}, then type: {lines}")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "play": cmd_play,
     "validate": cmd_validate,
     "schema": cmd_schema,
+    "replay": cmd_replay,
 }
 
 

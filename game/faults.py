@@ -62,7 +62,7 @@ def track(session: Any, *, scenario_file: str | Path | None = None, front_end: s
     """Remember the session on screen (a game.engine.session.Session) for a crash report."""
     _playing["session"] = session
     if scenario_file is not None:
-        _playing["scenario_file"] = Path(scenario_file)
+        _playing["scenario_file"] = Path(scenario_file).absolute()  # replayable from any folder
     if front_end is not None:
         _playing["front_end"] = front_end
 
@@ -304,3 +304,20 @@ def replay_report(report: dict[str, Any], scenario_folders: Iterable[str | Path]
         for item in report.get("decisions", [])
     ]
     return Session.replay(scenario, int(report["seed"]), report["roles"], decisions)
+
+
+def text_game_input(session: Any) -> list[str]:
+    """The lines to type into `python main.py --text` to take the session's decisions again.
+
+    The terminal game asks the one player's role for a choice number on each
+    turn where it has one; on the other turns it moves on by itself.
+    """
+    from game.engine.rules import options
+
+    lines = []
+    for index, decision in enumerate(session.decisions):
+        state = session.states[index]
+        for role, choice_id in decision.picks.items():
+            offered = options(session.scenario, state, role)
+            lines += [str(option.number) for option in offered if option.choice.id == choice_id]
+    return lines

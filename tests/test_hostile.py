@@ -104,6 +104,15 @@ RECIPES: dict[str, tuple[Callable[[], bytes], str]] = {
         lambda: _many_misspellings().encode(),
         r"10013:37: variables\.v0\.faction: unknown faction 'fraction0' \(did you mean 'faction0'\?\)$",
     ),
+    # Text made to make the implicit-type regular expressions (timestamp, float) backtrack: they do not.
+    "regex-timestamp.yaml": (
+        lambda: b"format: 1\nsummary: 2001-12-14" + b" \t" * 200_000 + b"x\n",
+        r"1:1: missing required key 'dates'",
+    ),
+    "regex-float.yaml": (
+        lambda: b"format: 1\nsummary: 1" + b"_" * 400_000 + b".x\n",
+        r"1:1: missing required key 'dates'",
+    ),
     "random-bytes.yaml": (
         lambda: random.Random(7).randbytes(100_000),
         r"1:1: this is a binary file",
@@ -222,3 +231,29 @@ def test_the_whole_corpus_in_one_real_process(tmp_path: Path) -> None:
         assert f"{folder / 'link-to-big-file.yaml'}:1:1: the file is larger than 2 MB" in result.stdout
     files = len(CORPUS) + len(RECIPES) + (sys.platform != "win32")
     assert f"{files} scenario file(s) checked" in result.stderr
+
+
+@pytest.mark.parametrize("name", CORPUS)
+def test_without_libyaml_every_file_is_still_refused_cleanly(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PyYAML may be built without its C parser; the pure-Python one must be just as safe."""
+    from game.scenario import yamlread
+    from game.scenario.loader import ScenarioError, load
+
+    monkeypatch.setattr(yamlread, "_Loader", yaml.SafeLoader)
+    caught: list[BaseException] = []
+
+    def attempt() -> None:
+        try:
+            load(HOSTILE / name)
+        except BaseException as error:  # noqa: BLE001 - inspected below
+            caught.append(error)
+
+    worker = threading.Thread(target=attempt, daemon=True)
+    worker.start()
+    worker.join(TIMEOUT)
+    assert not worker.is_alive()
+    (error,) = caught
+    assert isinstance(error, ScenarioError), repr(error)
+    assert all(problem.line >= 1 and problem.column >= 1 for problem in error.problems)
