@@ -15,8 +15,12 @@ from pathlib import Path
 
 from game import __version__, faults
 from game.paths import SCENARIOS
-from game.scenario.loader import ScenarioError, load, scenario_files
+from game.scenario.glossary import load_glossary
+from game.scenario.lint import lint
+from game.scenario.loader import GLOSSARY_FILE, TIMELINE_FILE, ScenarioError, content_files, load_document
 from game.scenario.model import ROLES, Scenario
+from game.scenario.problems import Problem
+from game.scenario.timeline import load_timeline
 
 
 def play_parser() -> argparse.ArgumentParser:
@@ -48,30 +52,43 @@ def cmd_play(argv: Sequence[str]) -> int:
 def cmd_validate(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python main.py validate",
-        description="Check scenario files and report every problem as file:line:col.",
+        description="Check scenario files: every error and warning, as file:line:col.",
     )
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: scenarios/)")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1)")
     args = parser.parse_args(argv)
     paths = args.paths or [SCENARIOS]
     missing = [path for path in paths if not path.exists()]
     if missing:
         print(f"validate: no such file or folder: {missing[0]}", file=sys.stderr)
         return 2
-    files = scenario_files(paths)
+    files = content_files(paths)
     if not files:
         print("validate: no scenario files (*.yaml) found", file=sys.stderr)
         return 2
-    problems = 0
+    errors = warnings = 0
     for file in files:
         try:
-            load(file)
+            found = check_file(file)
         except ScenarioError as error:
-            for problem in error.problems:
-                print(problem)
-            problems += len(error.problems)
-    verdict = "no problems" if not problems else f"{problems} problem(s)"
-    print(f"{len(files)} scenario file(s) checked: {verdict}.", file=sys.stderr)
-    return 1 if problems else 0
+            found, errors = list(error.problems), errors + len(error.problems)
+        for problem in found:
+            print(problem)
+        warnings += sum(problem.severity == "warning" for problem in found)
+    print(f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s).", file=sys.stderr)
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def check_file(file: Path) -> list[Problem]:
+    """Load one content file by its kind; return its warnings or raise ScenarioError."""
+    if file.name == GLOSSARY_FILE:
+        load_glossary(file)
+        return []
+    if file.name == TIMELINE_FILE:
+        load_timeline(file)
+        return []
+    scenario, document = load_document(file)
+    return lint(scenario, document)
 
 
 def schema() -> dict[str, object]:

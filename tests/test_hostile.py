@@ -230,7 +230,7 @@ def test_the_whole_corpus_in_one_real_process(tmp_path: Path) -> None:
     if sys.platform != "win32":  # a link to an ordinary (but huge) file is checked like one
         assert f"{folder / 'link-to-big-file.yaml'}:1:1: the file is larger than 2 MB" in result.stdout
     files = len(CORPUS) + len(RECIPES) + (sys.platform != "win32")
-    assert f"{files} scenario file(s) checked" in result.stderr
+    assert f"{files} file(s) checked" in result.stderr
 
 
 @pytest.mark.parametrize("name", CORPUS)

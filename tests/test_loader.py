@@ -244,3 +244,31 @@ def test_binary_and_non_utf8_files_are_refused(tmp_path: Path) -> None:
 def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     (tmp_path / "bom.yaml").write_bytes(b"\xef\xbb\xbf" + SMALL.encode())
     assert load(tmp_path / "bom.yaml").id == "small"
+
+
+def test_text_may_carry_translations() -> None:
+    text = edited(
+        "    title: First\n",
+        "    title: {en: First, ru: Первый}\n    teacher: {background: Kolesov had just won at Kokand., ask: Why wait?}\n",
+    )
+    scenario = load_text(text)
+    title = scenario.turns[0].title
+    assert title == "First" and title.in_language("ru") == "Первый" and title.in_language("de") == "First"
+    assert scenario.turns[0].teacher.ask == "Why wait?"
+
+
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [
+        ("{ru: Первый}", "translations need the English text under 'en'"),
+        (
+            "{en: First, russian: Первый}",
+            "expected text, or translations keyed by language code (en, ru, ...); got key 'russian'",
+        ),
+        ("{en: ''}", "must not be empty"),
+    ],
+)
+def test_translation_mistakes_are_located(title: str, message: str) -> None:
+    text = edited("    title: First\n", f"    title: {title}\n")
+    line, column = position(text, f"title: |{title[:3]}")
+    assert problems(text) == [f"s.yaml:{line}:{column}: turns[0].title: {message}"]

@@ -11,6 +11,7 @@ scenario object that exists is a scenario the engine can run.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Mapping, Sized
 from functools import cached_property
 from types import MappingProxyType
@@ -101,8 +102,85 @@ SourceRef = _reference("sources", "source")
 FactionRef = _reference("factions", "faction")
 TargetRef = _reference("targets", "turn or ending")
 
-Text = Annotated[str, Field(min_length=1, max_length=5000)]
-Line = Annotated[str, Field(min_length=1, max_length=300)]
+DEFAULT_LANGUAGE = "en"
+_LANGUAGE = re.compile(r"^[a-z]{2}$")
+
+
+class LocalText(str):
+    """A text in the default language that may carry translations.
+
+    It is a `str` (the default language), so code that only needs English
+    simply uses it; a front end asks `in_language` for the player's language.
+    """
+
+    variants: Mapping[str, str]
+
+    def __new__(cls, text: str, variants: Mapping[str, str] | None = None) -> LocalText:
+        made = super().__new__(cls, text)
+        made.variants = MappingProxyType(dict(variants or {}))
+        return made
+
+    def in_language(self, language: str) -> str:
+        return self.variants.get(language) or str(self)
+
+
+def _local_text(max_length: int) -> Any:
+    """Text, or a mapping of language code to text with an 'en' entry; never empty."""
+
+    def check(text: Any) -> str:
+        if isinstance(text, bool):
+            raise PydanticCustomError(
+                "text",
+                f"expected text, got {text} (YAML reads yes/no/on/off as true/false: put the text in quotes)",
+            )
+        if not isinstance(text, str):
+            raise PydanticCustomError("text", "expected text, got {got}", {"got": _kind_of(text)})
+        text = text.strip()
+        if not text:
+            raise PydanticCustomError("text", "must not be empty")
+        if len(text) > max_length:
+            raise PydanticCustomError("text", "too long: at most {limit} characters", {"limit": max_length})
+        return text
+
+    def validate(value: Any) -> LocalText:
+        if isinstance(value, LocalText):
+            return value
+        if isinstance(value, dict):
+            bad = [key for key in value if not (isinstance(key, str) and _LANGUAGE.match(key))]
+            if bad:
+                message = (
+                    f"expected text, or translations keyed by language code (en, ru, ...); got key {bad[0]!r}"
+                )
+                raise PydanticCustomError("text", message.replace("{", "{{").replace("}", "}}"))
+            if DEFAULT_LANGUAGE not in value:
+                raise PydanticCustomError("text", "translations need the English text under 'en'")
+            variants = {key: check(text) for key, text in value.items()}
+            return LocalText(variants[DEFAULT_LANGUAGE], variants)
+        return LocalText(check(value))
+
+    schema = {"type": "string", "minLength": 1, "maxLength": max_length}
+    return Annotated[
+        LocalText,
+        PlainValidator(validate),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    schema,
+                    {
+                        "type": "object",
+                        "description": "the text in several languages, keyed by language code",
+                        "required": [DEFAULT_LANGUAGE],
+                        "patternProperties": {"^[a-z]{2}$": schema},
+                        "additionalProperties": False,
+                    },
+                ]
+            }
+        ),
+    ]
+
+
+Text = _local_text(5000)
+Line = _local_text(300)
 
 
 def _read_only(value: Mapping[K, V]) -> Mapping[K, V]:
@@ -275,6 +353,14 @@ class Choice(Frozen):
         return self
 
 
+class TeacherNotes(Frozen):
+    """Notes for the teacher's eyes only: the presenter view and the teacher's report."""
+
+    background: Text | None = Field(None, description="what the teacher should know before the turn")
+    pitfalls: Text | None = Field(None, description="misunderstandings students often fall into")
+    ask: Line | None = Field(None, description="the question to ask the class")
+
+
 class History(Frozen):
     took: ReadOnly(Role, Id) = Field(description="the choice history took, for each role")
     text: Text = Field(description="what really happened, in the past tense")
@@ -288,7 +374,11 @@ class History(Frozen):
 
 class Turn(Frozen):
     id: Id
-    date: dt.date
+    date: dt.date = Field(description="the turn's day; it orders the story")
+    shown_date: Line | None = Field(
+        None,
+        description="how to show the date when the sources give no exact day, e.g. 'early March 1918'",
+    )
     place: PlaceRef
     title: Line
     situation: Text | ReadOnly(
@@ -296,6 +386,7 @@ class Turn(Frozen):
     ) = Field(description="the situation, or one per role", union_mode="left_to_right")
     choices: ReadOnly(Role, tuple[Choice, ...])
     history: History
+    teacher: TeacherNotes | None = Field(None, description="notes shown only to the teacher")
     next: TargetRef | None = Field(
         None, description="a later turn or an ending that follows (default: the next turn in the list)"
     )

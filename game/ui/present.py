@@ -9,37 +9,17 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from game.dates import format_date, format_span  # noqa: F401 - re-exported for the front ends
 from game.engine.conditions import format_number
 from game.engine.state import State, TurnRecord
-from game.scenario.model import Role, Scenario
+from game.scenario.model import Role, Scenario, Turn
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 ROLE_TITLES: Mapping[Role, str] = {"negotiator": "negotiator", "commander": "commander"}
 
 
-def format_date(day: dt.date) -> str:
-    """1918-03-13 -> '13 March 1918'"""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def format_span(start: dt.date, end: dt.date) -> str:
-    """A scenario's dates, as short as is clear: 'March 1918', 'March 1918 - June 1920'."""
-    first = f"{MONTHS[start.month - 1]} {start.year}"
-    last = f"{MONTHS[end.month - 1]} {end.year}"
-    return first if first == last else f"{first} \u2013 {last}"
+def turn_date(turn: Turn) -> str:
+    """The date as the player sees it: no more precise than the sources allow."""
+    return turn.shown_date or format_date(turn.date)
 
 
 @dataclass(frozen=True)
@@ -75,6 +55,7 @@ class PathStep:
     """One turn of the player's path set against history, for the debrief."""
 
     date: dt.date
+    shown_date: str  # as precise as the sources allow
     title: str
     role: Role
     chosen: str  # the text of the choice taken
@@ -92,7 +73,16 @@ def path_against_history(scenario: Scenario, log: tuple[TurnRecord, ...]) -> lis
             chosen = scenario.choice(turn.id, move.role, move.choice).text
             historical = scenario.choice(turn.id, move.role, took).text if took else "(not recorded)"
             steps.append(
-                PathStep(turn.date, turn.title, move.role, chosen, historical, move.choice == took, move.by)
+                PathStep(
+                    turn.date,
+                    turn_date(turn),
+                    turn.title,
+                    move.role,
+                    chosen,
+                    historical,
+                    move.choice == took,
+                    move.by,
+                )
             )
     return steps
 

@@ -6,6 +6,7 @@ scripted. It pauses for Enter only when a person is at a terminal.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import sys
@@ -22,10 +23,10 @@ from game.scenario.catalog import Catalog
 from game.scenario.model import ROLES, Role, Scenario
 from game.ui.present import (
     changes,
-    format_date,
     format_span,
     outcome_text,
     path_against_history,
+    turn_date,
     visible_values,
 )
 
@@ -160,7 +161,7 @@ def show_turn(terminal: Terminal, session: Session, role: Role) -> None:
     place = scenario.places[turn.place].name
     terminal.say()
     terminal.rule("\u2550")
-    terminal.say(f"Turn {len(state.log) + 1} \u00b7 {format_date(turn.date)} \u00b7 {place}")
+    terminal.say(f"Turn {len(state.log) + 1} \u00b7 {turn_date(turn)} \u00b7 {place}")
     terminal.say(turn.title.upper())
     terminal.rule("\u2550")
     terminal.say(turn.situation_for(role))
@@ -215,11 +216,14 @@ def show_result(terminal: Terminal, session: Session, role: Role) -> None:
     terminal.heading("What came of it")
     for move in record.moves:
         if move.role != role:
+            # Outcome texts speak to the role that chose, so the other side's is not shown.
             choice = scenario.choice(turn.id, move.role, move.choice)
-            terminal.say(f"The {move.role} ({move.by}) chose: {choice.text}")
-        text = outcome_text(scenario, record, move.role)
-        if text:
-            terminal.say(text)
+            who = scenario.roles[move.role].name
+            terminal.say(f"The {move.role}, {who}, {_following(move.by)}: {choice.text}")
+            terminal.say()
+    text = outcome_text(scenario, record, role)
+    if text:
+        terminal.say(text)
     moved = changes(scenario, record.before, record.after)
     if moved:
         terminal.say()
@@ -228,7 +232,7 @@ def show_result(terminal: Terminal, session: Session, role: Role) -> None:
     terminal.pause()
 
     history = turn.history
-    terminal.heading(f"What really happened \u00b7 {format_date(turn.date)}")
+    terminal.heading(f"What really happened \u00b7 {turn_date(turn)}")
     terminal.say(history.text)
     if history.why:
         terminal.say()
@@ -245,6 +249,10 @@ def show_result(terminal: Terminal, session: Session, role: Role) -> None:
     for question in history.discuss:
         terminal.item("? ", f"For discussion: {question}")
     terminal.pause()
+
+
+def _following(by: str) -> str:
+    return "following history, chose" if by == "history" else "chose"
 
 
 def show_ending(terminal: Terminal, session: Session, role: Role) -> None:
@@ -265,9 +273,7 @@ def show_ending(terminal: Terminal, session: Session, role: Role) -> None:
     steps = [step for step in path_against_history(scenario, session.state.log) if step.role == role]
     for step in steps:
         mark = "=" if step.matched else "\u2260"
-        terminal.item(
-            f"{mark} ", f"{format_date(step.date)}, {step.title}: you chose \u201c{step.chosen}\u201d"
-        )
+        terminal.item(f"{mark} ", f"{step.shown_date}, {step.title}: you chose \u201c{step.chosen}\u201d")
         if not step.matched:
             terminal.say(f"History: \u201c{step.historical}\u201d", indent=6)
     matched = sum(step.matched for step in steps)
@@ -363,3 +369,7 @@ def run(
         terminal.say()
         terminal.say("Interrupted. Goodbye.")
         return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. piped into `head`): stop quietly, as other commands do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
