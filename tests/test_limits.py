@@ -140,3 +140,54 @@ def test_any_expression_either_fails_to_parse_or_evaluates_without_raising(
     assert isinstance(result, bool | int | float)
     if expr.kind == "boolean" and not result:
         assert explain(expr, values, {"troops": "Troops"})
+
+
+# --- dead ends: every choice closed ---------------------------------------------------------
+
+
+def dead_end_scenario():
+    """The second turn's commander choices can never be taken (troops never reach 100,000)."""
+    text = SMALL.replace(
+        "- {id: attack, text: Attack.,", "- {id: attack, text: Attack., requires: troops > 100000,"
+    )
+    text = text.replace("- {id: wait, text: Wait.,", "- {id: wait, text: Wait., requires: troops > 100000,")
+    return text
+
+
+def test_lint_warns_of_a_dead_end_instead_of_crashing() -> None:
+    from game.scenario.lint import lint
+    from game.scenario.yamlread import read_yaml
+
+    document = read_yaml(dead_end_scenario(), "s.yaml")
+    scenario = load_text(dead_end_scenario(), "s.yaml")
+    warnings = [str(problem) for problem in lint(scenario, document)]
+    assert any("every choice of the commander here has a 'requires'" in warning for warning in warnings)
+    assert any("on history's path no choice is open here" in warning for warning in warnings)
+
+
+@pytest.mark.parametrize(
+    ("role", "lines", "expected"),
+    [
+        # The commander marches into the dead end, takes it back, and stays instead (to turn 3).
+        ("commander", ["1", "1", "u", "2", "1"], "THE END"),
+        # The negotiator cannot undo the history-played commander's dead end forever: q leaves.
+        ("negotiator", ["1", "x", "q"], "You leave the game. Goodbye."),
+    ],
+)
+def test_the_terminal_game_never_loops_in_a_dead_end(role: str, lines: list[str], expected: str) -> None:
+    import io
+
+    from game.scenario.catalog import Catalog
+    from game.ui import text
+
+    scenario = load_text(dead_end_scenario(), "s.yaml")
+    answers = iter(lines)
+
+    def read(prompt: str) -> str:
+        return next(answers)  # StopIteration here would mean the game asked more than it should
+
+    out = io.StringIO()
+    terminal = text.Terminal(read, out, pauses=False, width=80)
+    assert text.run(Catalog((scenario,), (), {}), "small", role, 3, terminal) == 0
+    assert "The game cannot go on from here" in out.getvalue()
+    assert expected in out.getvalue()

@@ -190,6 +190,9 @@ def ask_choice(terminal: Terminal, session: Session, role: Role) -> str | None:
     """The id of the choice taken, or None to undo."""
     offered = options(session.scenario, session.state, role)
     show_options(terminal, offered)
+    if not any(option.available for option in offered):
+        dead_end(terminal, session, f"none of the {role}'s choices is possible now")
+        return None  # the player chose to take back the last decision
     while True:
         answer = terminal.ask("\nYour choice (h for help): ").lower()
         if answer in ("q", "quit", "exit"):
@@ -288,6 +291,26 @@ def show_ending(terminal: Terminal, session: Session, role: Role) -> None:
 # --- the game loop ---------------------------------------------------------------------------
 
 
+def dead_end(terminal: Terminal, session: Session, reason: str) -> None:
+    """The scenario leaves no way on (every choice closed): never loop, never crash.
+
+    Returns when the player takes back the last decision; otherwise the game ends.
+    """
+    terminal.say()
+    terminal.say(
+        f"The game cannot go on from here: {reason}. This is a dead end in the scenario; "
+        "please tell its author ('python main.py validate' warns of it)."
+    )
+    if not session.decisions:
+        raise QuitGame("Goodbye.")
+    while True:
+        answer = terminal.ask("Type u to take back your last decision, or q to leave: ").lower()
+        if answer in ("q", "quit", "exit"):
+            raise QuitGame("You leave the game. Goodbye.")
+        if answer in ("u", "undo"):
+            return
+
+
 def play_session(terminal: Terminal, session: Session) -> Session:
     """Play until an ending; returns the finished session.
 
@@ -314,8 +337,11 @@ def play_session(terminal: Terminal, session: Session) -> Session:
                 terminal.say("You take back your last decision.")
                 continue
             result = session.decide({role: picked})
-        if isinstance(result, Impossible):  # pragma: no cover - options() already filtered
-            terminal.say(f"That cannot be done: {result.reason}.")
+        if isinstance(result, Impossible):  # the role nobody plays has no open choice
+            dead_end(terminal, session, result.reason)
+            session = session.undo()
+            faults.track(session)
+            terminal.say("You take back your last decision.")
             continue
         session = result
         faults.track(session)
