@@ -11,12 +11,15 @@ Three tools, for every front end:
 - `fallback(load, default, what)` loads something optional (a font, an image,
   a sound); if that fails it returns `default` and says so in one line, kept
   in `notices()` for the window to show.
+- `attempt(action, what)` does something the game can live without, like
+  writing a save: a read-only or full folder gives one line, and play goes on.
 
 For the window (game/ui/pygame/), once it lands:
 
 - wrap its main loop in `guard` (or call `report_crash(error)` from its own
   handler and show the line it returns in a dialog before closing);
 - call `track(session)` after every decision, undo and rewind;
+- write saves and autosaves through `attempt(lambda: ..., "save the game")`;
 - load every font and image through `fallback(...)`, e.g.
   `font = fallback(lambda: pygame.font.Font(path, 28), lambda: pygame.font.Font(None, 28), "the title font")`,
   and show `notices()` somewhere quiet (a status line).
@@ -253,6 +256,21 @@ def fallback(load: Callable[[], T], default: T | Callable[[], T], what: str) -> 
         return default() if callable(default) else default
 
 
+def attempt(action: Callable[[], object], what: str) -> bool:
+    """Do something the game can live without (write a save, an autosave, a handout).
+
+    If the disk says no (a read-only or full folder, a missing drive), say so
+    in one line and go on: True if it worked. Errors that are not the disk's
+    are bugs, and are left to `guard`.
+    """
+    try:
+        action()
+    except OSError as error:
+        notice(f"Could not {what} ({_reason(error)}); the game goes on without it.")
+        return False
+    return True
+
+
 def _reason(error: BaseException) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
@@ -270,6 +288,11 @@ def notice(line: str) -> None:
 def notices() -> list[str]:
     """The notices so far, for the window to show."""
     return list(_notices)
+
+
+def clear_notices() -> None:
+    """Forget the notices (once the window has shown them, or between tests)."""
+    _notices.clear()
 
 
 # --- replaying a crash --------------------------------------------------------------------------

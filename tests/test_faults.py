@@ -27,8 +27,10 @@ def own_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv("TURKESTAN_DATA_DIR", str(folder))
     faults.forget()
+    faults.clear_notices()
     yield folder
     faults.forget()
+    faults.clear_notices()
 
 
 def crashes(folder: Path) -> list[Path]:
@@ -264,3 +266,25 @@ def test_output_the_console_cannot_show_is_escaped_not_a_crash(tmp_path: Path) -
     assert result.returncode == 1
     assert b"Traceback" not in result.stderr
     assert b"unknown key '\\u0442\\u0438\\u0442\\u0443\\u043b'" in result.stdout
+
+
+def test_a_save_that_cannot_be_written_is_one_line_and_the_game_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "saves"
+    blocker.write_text("a file where the saves folder should be")
+
+    def save_into_a_file() -> None:
+        (blocker / "autosave.json").write_text("{}")
+
+    def save_to_a_full_disk() -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    assert faults.attempt(save_into_a_file, "save the game") is False
+    assert faults.attempt(save_to_a_full_disk, "save the game") is False
+    assert faults.attempt(lambda: (tmp_path / "ok.json").write_text("{}"), "save the game") is True
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "Could not save the game (Not a directory); the game goes on without it.",
+        "Could not save the game (No space left on device); the game goes on without it.",
+    ]
