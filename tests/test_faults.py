@@ -288,3 +288,12 @@ def test_a_save_that_cannot_be_written_is_one_line_and_the_game_goes_on(
         "Could not save the game (Not a directory); the game goes on without it.",
         "Could not save the game (No space left on device); the game goes on without it.",
     ]
+
+
+def test_a_missing_library_is_one_line_not_a_traceback() -> None:
+    blocker = "import sys; sys.modules['pydantic'] = None; sys.argv = ['main.py']; "
+    run = f"import runpy; {blocker}runpy.run_path({str(ROOT / 'main.py')!r}, run_name='__main__')"
+    result = subprocess.run([sys.executable, "-c", run], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("Turkestan Crossroads cannot start: ") and "pip install -e ." in line
