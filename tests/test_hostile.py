@@ -49,6 +49,18 @@ def _many_misspellings() -> str:
     return text
 
 
+def _many_turns() -> str:
+    """A valid scenario, but 4,000 turns long: every check walks it turn by turn."""
+    head, rest = SMALL.split("turns:\n", 1)
+    endings = rest.split("endings:\n", 1)[1]
+    turn = (
+        "  - {{id: t{0}, date: 1918-03-05, place: kagan, title: T, situation: S.,\n"
+        "     choices: {{commander: [{{id: a, text: A.}}, {{id: b, text: B.}}]}},\n"
+        "     history: {{took: {{commander: a}}, text: H., sources: [src], discuss: [Q?]}}}}\n"
+    )
+    return head + "turns:\n" + "".join(turn.format(i) for i in range(4_000)) + "endings:\n" + endings
+
+
 def _many_problems() -> str:
     unknown = "".join(f"unknown{i}: 1\n" for i in range(5_000))
     return SMALL + unknown
@@ -95,6 +107,10 @@ RECIPES: dict[str, tuple[Callable[[], bytes], str]] = {
     "many-values.yaml": (
         lambda: b"a: [" + b"1, " * 150_000 + b"1]\n",
         r"1:\d+: more than 100000 values in one file",
+    ),
+    "many-turns.yaml": (
+        lambda: _many_turns().encode(),
+        r"15:3: turns: too many: at most 200 \(a scenario is played in a lesson or two\)",
     ),
     "many-problems.yaml": (  # 5,000 problems: the first 100 and a note, not 5,000 lines
         lambda: _many_problems().encode(),

@@ -42,6 +42,9 @@ from game.engine.conditions import (
 
 FORMAT = 1
 FIRST_YEAR, LAST_YEAR = 1916, 1931
+# A lesson plays 6-15 turns. The cap keeps a hostile file from making every
+# check and replay (which walk the game turn by turn) take minutes.
+MAX_TURNS = 200
 ROLES: tuple[Role, ...] = ("negotiator", "commander")
 
 Role = Literal["negotiator", "commander"]
@@ -425,7 +428,7 @@ class Scenario(Frozen):
     places: ReadOnly(Id, Place)
     factions: ReadOnly(Id, Faction) = Field(default_factory=_empty)
     variables: ReadOnly(Id, Variable)
-    turns: tuple[Turn, ...] = Field(min_length=1)
+    turns: tuple[Turn, ...] = Field(min_length=1, max_length=MAX_TURNS)
     endings: tuple[Ending, ...] = Field(min_length=1)
     sources: ReadOnly(Id, Source) = Field(min_length=1)
 
