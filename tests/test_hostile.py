@@ -49,16 +49,20 @@ def _many_misspellings() -> str:
     return text
 
 
-def _many_turns() -> str:
-    """A valid scenario, but 4,000 turns long: every check walks it turn by turn."""
+def _many_turns(turns: int = 4_000, endings: int = 0) -> str:
+    """A valid scenario, but long: every check walks it turn by turn, testing every ending."""
     head, rest = SMALL.split("turns:\n", 1)
-    endings = rest.split("endings:\n", 1)[1]
+    ending_list = rest.split("endings:\n", 1)[1]
     turn = (
         "  - {{id: t{0}, date: 1918-03-05, place: kagan, title: T, situation: S.,\n"
         "     choices: {{commander: [{{id: a, text: A.}}, {{id: b, text: B.}}]}},\n"
         "     history: {{took: {{commander: a}}, text: H., sources: [src], discuss: [Q?]}}}}\n"
     )
-    return head + "turns:\n" + "".join(turn.format(i) for i in range(4_000)) + "endings:\n" + endings
+    early = "  - {{id: e{0}, title: E, text: E., when: troops > 100000, early: true}}\n"
+    extra = "".join(early.format(i) for i in range(endings))
+    return (
+        head + "turns:\n" + "".join(turn.format(i) for i in range(turns)) + "endings:\n" + extra + ending_list
+    )
 
 
 def _many_problems() -> str:
@@ -110,7 +114,11 @@ RECIPES: dict[str, tuple[Callable[[], bytes], str]] = {
     ),
     "many-turns.yaml": (
         lambda: _many_turns().encode(),
-        r"15:3: turns: too many: at most 200 \(a scenario is played in a lesson or two\)",
+        r"15:3: turns: too many: at most 200$",
+    ),
+    "many-endings.yaml": (  # endings are checked after every turn: turns x endings
+        lambda: _many_turns(200, endings=8_000).encode(),
+        r"\d+:3: endings: too many: at most 50$",
     ),
     "many-problems.yaml": (  # 5,000 problems: the first 100 and a note, not 5,000 lines
         lambda: _many_problems().encode(),

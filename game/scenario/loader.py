@@ -240,7 +240,7 @@ def _message(item: dict[str, Any], path: Path_, model: type[BaseModel]) -> str:
     if kind == "string_too_long":
         return f"too long: at most {ctx.get('max_length')} characters"
     if kind == "too_long":
-        return f"too many: at most {ctx.get('max_length')} (a scenario is played in a lesson or two)"
+        return f"too many: at most {ctx.get('max_length')}"
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} item(s)"
     if kind in ("greater_than_equal", "less_than_equal"):

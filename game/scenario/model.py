@@ -45,6 +45,7 @@ FIRST_YEAR, LAST_YEAR = 1916, 1931
 # A lesson plays 6-15 turns. The cap keeps a hostile file from making every
 # check and replay (which walk the game turn by turn) take minutes.
 MAX_TURNS = 200
+MAX_ENDINGS = 50  # endings are checked after every turn: turns x endings is the cost
 ROLES: tuple[Role, ...] = ("negotiator", "commander")
 
 Role = Literal["negotiator", "commander"]
@@ -429,7 +430,7 @@ class Scenario(Frozen):
     factions: ReadOnly(Id, Faction) = Field(default_factory=_empty)
     variables: ReadOnly(Id, Variable)
     turns: tuple[Turn, ...] = Field(min_length=1, max_length=MAX_TURNS)
-    endings: tuple[Ending, ...] = Field(min_length=1)
+    endings: tuple[Ending, ...] = Field(min_length=1, max_length=MAX_ENDINGS)
     sources: ReadOnly(Id, Source) = Field(min_length=1)
 
     # --- lookups used by the engine and front ends ---
