@@ -1,4 +1,4 @@
-"""The command line: play, validate, schema and replay (a crash report).
+"""The command line: play, validate, schema, report and replay (a crash report).
 
 `python main.py` with no command plays; every other command is a word first:
 `python main.py validate scenarios/`.
@@ -26,7 +26,8 @@ from game.scenario.timeline import load_timeline
 def play_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
-        description="Turkestan Crossroads, 1918-1931. Other commands: validate, schema, replay (add --help to each).",
+        description="Turkestan Crossroads, 1918-1931. "
+        "Other commands: validate, schema, report, replay (add --help to each).",
     )
     parser.add_argument("--version", action="version", version=f"Turkestan Crossroads {__version__}")
     parser.add_argument("--text", action="store_true", help="play in the terminal instead of a window")
@@ -38,6 +39,10 @@ def play_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--scenarios", metavar="DIR", type=Path, default=SCENARIOS, help="where to find scenarios"
     )
+    parser.add_argument("--load", metavar="PATH", type=Path, help="continue the game saved in this file")
+    parser.add_argument(
+        "--save", metavar="PATH", type=Path, help="also keep the game in this file, after every turn"
+    )
     return parser
 
 
@@ -46,7 +51,8 @@ def cmd_play(argv: Sequence[str]) -> int:
     from game.scenario.catalog import load_catalog
     from game.ui import text
 
-    return text.run(load_catalog([args.scenarios]), args.scenario, args.role, args.seed)
+    catalog = load_catalog([args.scenarios])
+    return text.run(catalog, args.scenario, args.role, args.seed, load_path=args.load, save_path=args.save)
 
 
 def cmd_validate(argv: Sequence[str]) -> int:
@@ -141,10 +147,53 @@ def cmd_replay(argv: Sequence[str]) -> int:
     return 0
 
 
+def cmd_report(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python main.py report",
+        description="Write the report of a saved game for a handout: HTML or Markdown, by the extension.",
+    )
+    parser.add_argument("save", type=Path, help="a save file (e.g. from the saves folder, or --save)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="FILE.html or FILE.md (default: Markdown to the screen)",
+    )
+    parser.add_argument(
+        "--scenarios", metavar="DIR", type=Path, default=SCENARIOS, help="where to find scenarios"
+    )
+    parser.add_argument("--teacher", action="store_true", help="add the scenario's notes for the teacher")
+    args = parser.parse_args(argv)
+    from game import report, saves
+    from game.scenario.catalog import load_catalog
+
+    if args.output is not None and report.report_format(args.output) is None:
+        print(f"report: {args.output} must end in .html or .md", file=sys.stderr)
+        return 2
+    loaded = saves.load(args.save, load_catalog([args.scenarios]))
+    if isinstance(loaded, saves.SaveProblem):
+        print(f"report: {loaded.message}", file=sys.stderr)
+        return 1
+    if args.output is None:
+        sys.stdout.write(
+            report.render(report.build(loaded.branches, loaded.notes, teacher=args.teacher), "md")
+        )
+        return 0
+    try:
+        report.write_report(args.output, loaded.branches, loaded.notes, teacher=args.teacher)
+    except OSError as error:
+        print(f"report: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"The report was written to {args.output}", file=sys.stderr)
+    return 0
+
+
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "play": cmd_play,
     "validate": cmd_validate,
     "schema": cmd_schema,
+    "report": cmd_report,
     "replay": cmd_replay,
 }
 

@@ -1,4 +1,5 @@
-"""Shared fixtures. GUI tests need no display: the dummy SDL drivers are set here."""
+"""Shared fixtures. GUI tests need no display: the dummy SDL drivers are set here; saves go to a
+fresh folder per test."""
 
 from __future__ import annotations
 
@@ -23,6 +24,14 @@ from game.scenario.model import Scenario  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
 SHIPPED = scenario_files([SCENARIOS])
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty data folder: no test reads or writes the player's real saves."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("TURKESTAN_DATA_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture(scope="session")

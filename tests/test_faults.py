@@ -163,11 +163,11 @@ def test_a_crash_in_the_game_is_one_line_and_a_report_that_replays(
     at_crash: list[Session] = []
     show_result = text.show_result
 
-    def failing_show_result(terminal: text.Terminal, session: Session, role: str) -> None:
-        if len(session.decisions) == 2:
-            at_crash.append(session)
+    def failing_show_result(terminal: text.Terminal, game: text.Game) -> bool:
+        if len(game.session.decisions) == 2:
+            at_crash.append(game.session)
             raise ZeroDivisionError("a bug of ours")
-        show_result(terminal, session, role)
+        return show_result(terminal, game)
 
     monkeypatch.setattr(text, "show_result", failing_show_result)
     monkeypatch.setattr(sys, "stdin", io.StringIO("1\n1\n1\n1\n"))
@@ -297,3 +297,11 @@ def test_a_missing_library_is_one_line_not_a_traceback() -> None:
     assert result.returncode == 1
     (line,) = result.stderr.splitlines()
     assert line.startswith("Turkestan Crossroads cannot start: ") and "pip install -e ." in line
+
+
+@pytest.mark.parametrize("name", ["CON", "nul", "Aux", "com1", "LPT9"])
+def test_a_save_named_like_a_windows_device_gets_an_ordinary_file(name: str) -> None:
+    from game import saves
+
+    stem = saves.slot_file_stem(name)
+    assert stem.startswith("slot-") and stem not in saves.WINDOWS_DEVICES

@@ -13,6 +13,7 @@ import copy
 import io
 import math
 import random
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from hypothesis import strategies as st
 from game.engine.policies import random_choice
 from game.engine.rules import Impossible
 from game.engine.session import Session
+from game.saves import SaveStore
 from game.scenario.catalog import load_catalog
 from game.scenario.loader import ScenarioError, validate
 from game.scenario.model import ROLES, Scenario
@@ -213,9 +215,8 @@ def test_the_originals_are_valid(name: str) -> None:
 CATALOG = load_catalog([DATA])
 ANSWERS = st.one_of(
     st.text(max_size=30),
-    st.sampled_from(
-        ["1", "2", "3", "0", "-1", "u", "undo", "h", "?", "", " 1 ", "\u00b2", "\u0663", "9" * 5000]
-    ),
+    st.sampled_from(["1", "2", "3", "0", "-1", "", " 1 ", "\u00b2", "\u0663", "9" * 5000, "../x", "CON"]),
+    st.sampled_from(["u", "w", "s", "l", "r", "b", "m", "n", "h", "?", "c", "what if"]),  # every command
 )
 
 
@@ -240,7 +241,8 @@ def test_the_terminal_game_survives_random_input(
     out = io.StringIO()
     terminal = text.Terminal(read, out, pauses=bool(seed % 2), width=60)
     scenario_id = None if choose_scenario else "small"
-    assert text.run(CATALOG, scenario_id, role, seed, terminal) == 0
+    with tempfile.TemporaryDirectory() as folder:  # each example its own saves: none sees another's
+        assert text.run(CATALOG, scenario_id, role, seed, terminal, store=SaveStore(Path(folder))) == 0
     assert "Goodbye" in out.getvalue() or "THE END" in out.getvalue()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import random
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -145,13 +146,14 @@ def test_any_expression_either_fails_to_parse_or_evaluates_without_raising(
 # --- dead ends: every choice closed ---------------------------------------------------------
 
 
-def dead_end_scenario():
-    """The second turn's commander choices can never be taken (troops never reach 100,000)."""
-    text = SMALL.replace(
-        "- {id: attack, text: Attack.,", "- {id: attack, text: Attack., requires: troops > 100000,"
-    )
-    text = text.replace("- {id: wait, text: Wait.,", "- {id: wait, text: Wait., requires: troops > 100000,")
-    return text
+def dead_end_scenario(first_turn: bool = False) -> str:
+    """The commander's choices on the second turn (or the first) can never be taken."""
+    never = "requires: troops > 100000"
+    if first_turn:
+        text = SMALL.replace("          text: March.\n", f"          text: March.\n          {never}\n")
+        return text.replace("          text: Stay.\n", f"          text: Stay.\n          {never}\n")
+    text = SMALL.replace("- {id: attack, text: Attack.,", f"- {{id: attack, text: Attack., {never},")
+    return text.replace("- {id: wait, text: Wait.,", f"- {{id: wait, text: Wait., {never},")
 
 
 def test_lint_warns_of_a_dead_end_instead_of_crashing() -> None:
@@ -169,25 +171,48 @@ def test_lint_warns_of_a_dead_end_instead_of_crashing() -> None:
     ("role", "lines", "expected"),
     [
         # The commander marches into the dead end, takes it back, and stays instead (to turn 3).
-        ("commander", ["1", "1", "u", "2", "1"], "THE END"),
-        # The negotiator cannot undo the history-played commander's dead end forever: q leaves.
+        ("commander", ["1", "1", "u", "2", "q"], "THE END"),
+        # The negotiator cannot act for the history-played commander: q leaves.
         ("negotiator", ["1", "x", "q"], "You leave the game. Goodbye."),
+        # A dead end on the first turn: nothing to take back, so the game ends at once.
+        ("commander", [], "none of the commander's choices is possible now"),
+        ("negotiator", ["1"], "'march' is not possible now"),
     ],
 )
-def test_the_terminal_game_never_loops_in_a_dead_end(role: str, lines: list[str], expected: str) -> None:
+def test_the_terminal_game_never_loops_in_a_dead_end(
+    role: str, lines: list[str], expected: str, tmp_path: Path
+) -> None:
     import io
+    import threading
 
+    from game.saves import SaveStore
     from game.scenario.catalog import Catalog
     from game.ui import text
 
-    scenario = load_text(dead_end_scenario(), "s.yaml")
+    scenario = load_text(dead_end_scenario(first_turn=len(lines) < 2), "s.yaml")
     answers = iter(lines)
 
     def read(prompt: str) -> str:
-        return next(answers)  # StopIteration here would mean the game asked more than it should
+        try:
+            return next(answers)
+        except StopIteration:
+            raise EOFError from None
 
     out = io.StringIO()
     terminal = text.Terminal(read, out, pauses=False, width=80)
-    assert text.run(Catalog((scenario,), (), {}), "small", role, 3, terminal) == 0
-    assert "The game cannot go on from here" in out.getvalue()
-    assert expected in out.getvalue()
+    codes: list[int] = []
+    catalog = Catalog((scenario,), (), {})
+
+    def play() -> None:
+        codes.append(text.run(catalog, "small", role, 3, terminal, store=SaveStore(tmp_path)))
+
+    worker = threading.Thread(target=play, daemon=True)  # a loop that asks nothing would hang here
+    worker.start()
+    worker.join(60)
+    assert not worker.is_alive(), out.getvalue()[-2000:]
+    assert codes == [0]
+    said = " ".join(out.getvalue().split())  # as read, not as wrapped
+    assert expected in said
+    assert "The game cannot go on from here" in said
+    if len(lines) < 2:
+        assert out.getvalue().rstrip().endswith("Goodbye.")

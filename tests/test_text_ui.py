@@ -66,8 +66,20 @@ def test_end_of_input_quits_cleanly() -> None:
 
 def test_text_wraps_to_the_terminal_width() -> None:
     out = io.StringIO()
-    answers = iter(["1", "1", "1", "1"])
-    terminal = text.Terminal(lambda prompt: next(answers), out, pauses=False, width=40)
+    terminal = text.Terminal(scripted(["1", "1", "1", "1", "b"]), out, pauses=False, width=40)
     text.run(load_catalog([DATA]), "small", "negotiator", 1, terminal)
     assert "THE END:" in out.getvalue()
     assert max(len(line) for line in out.getvalue().splitlines()) <= 40
+
+
+def scripted(lines: list[str]):
+    """A fake keyboard: answers in order, then the end of input, as a real pipe gives."""
+    answers = iter(lines)
+
+    def read(prompt: str) -> str:
+        try:
+            return next(answers)
+        except StopIteration:
+            raise EOFError from None
+
+    return read

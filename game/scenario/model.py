@@ -262,6 +262,9 @@ class Frozen(BaseModel):
 class Dates(Frozen):
     start: dt.date
     end: dt.date
+    shown: Line | None = Field(
+        None, description="how to show the span when the sources give no exact dates, e.g. '1918-1920'"
+    )
 
     @model_validator(mode="after")
     def _in_order(self) -> Dates:
