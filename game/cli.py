@@ -1,4 +1,4 @@
-"""The command line: play, validate, schema, report and replay (a crash report).
+"""The command line: play, validate, schema, report, simulate and replay (a crash report).
 
 `python main.py` with no command plays; every other command is a word first:
 `python main.py validate scenarios/`.
@@ -21,13 +21,14 @@ from game.scenario.loader import GLOSSARY_FILE, TIMELINE_FILE, ScenarioError, co
 from game.scenario.model import ROLES, Scenario
 from game.scenario.problems import Problem
 from game.scenario.timeline import load_timeline
+from game.scenario.yamlread import Document
 
 
 def play_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
-        description="Turkestan Crossroads, 1918-1931. "
-        "Other commands: validate, schema, report, replay (add --help to each).",
+        description="Turkestan Crossroads, 1918-1931. Other commands: validate, schema, report, simulate, "
+        "replay (add --help to each).",
     )
     parser.add_argument("--version", action="version", version=f"Turkestan Crossroads {__version__}")
     parser.add_argument("--text", action="store_true", help="play in the terminal instead of a window")
@@ -62,6 +63,14 @@ def cmd_validate(argv: Sequence[str]) -> int:
     )
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: scenarios/)")
     parser.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1)")
+    parser.add_argument(
+        "--simulate",
+        action="store_true",
+        help="also play 10,000 random games per role; warn of endings never reached, choices never "
+        "open and choices that decide the ending alone",
+    )
+    parser.add_argument("--runs", type=int, default=10_000, metavar="N", help="games per role (--simulate)")
+    parser.add_argument("--jobs", type=int, default=None, metavar="J", help="processes (default: all cores)")
     args = parser.parse_args(argv)
     paths = args.paths or [SCENARIOS]
     missing = [path for path in paths if not path.exists()]
@@ -75,7 +84,7 @@ def cmd_validate(argv: Sequence[str]) -> int:
     errors = warnings = 0
     for file in files:
         try:
-            found = check_file(file)
+            found = check_file(file, args.runs if args.simulate else 0, args.jobs)
         except ScenarioError as error:
             found, errors = list(error.problems), errors + len(error.problems)
         for problem in found:
@@ -85,8 +94,11 @@ def cmd_validate(argv: Sequence[str]) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
-def check_file(file: Path) -> list[Problem]:
-    """Load one content file by its kind; return its warnings or raise ScenarioError."""
+def check_file(file: Path, simulate_runs: int = 0, jobs: int | None = None) -> list[Problem]:
+    """Load one content file by its kind; return its warnings or raise ScenarioError.
+
+    With `simulate_runs`, a scenario is also played that many times per role for the balance lint.
+    """
     if file.name == GLOSSARY_FILE:
         load_glossary(file)
         return []
@@ -94,7 +106,35 @@ def check_file(file: Path) -> list[Problem]:
         load_timeline(file)
         return []
     scenario, document = load_document(file)
-    return lint(scenario, document)
+    found = lint(scenario, document)
+    if simulate_runs:
+        # What the lint already proved about a turn or an ending, sampling need not say again.
+        flagged = {problem.path for problem in found}
+        sampled = _balance(scenario, document, simulate_runs, jobs)
+        found = sorted(found + [problem for problem in sampled if not _covered(problem.path, flagged)])
+    return found
+
+
+def _covered(path: str, flagged: set[str]) -> bool:
+    """Is `path` (e.g. 'endings[4]') or a part of it ('endings[4].id') already warned about?"""
+    return any(other == path or other.startswith((path + ".", path + "[")) for other in flagged)
+
+
+def _balance(scenario: Scenario, document: Document, runs: int, jobs: int | None) -> list[Problem]:
+    from game.balance import balance_problems
+    from game.simulate import ProgressBar, default_jobs
+
+    bars: list[ProgressBar] = []
+
+    def progress(role: str) -> ProgressBar:
+        bars.append(ProgressBar(sys.stderr, f"{scenario.id} as the {role}"))
+        return bars[-1]
+
+    try:
+        return balance_problems(scenario, document, runs, 0, jobs or default_jobs(), progress)
+    finally:
+        for bar in bars:
+            bar.close()
 
 
 def schema() -> dict[str, object]:
@@ -189,11 +229,63 @@ def cmd_report(argv: Sequence[str]) -> int:
     return 0
 
 
+def cmd_simulate(argv: Sequence[str]) -> int:
+    from game.engine.policies import POLICIES
+    from game.simulate import ProgressBar, default_jobs, format_report, simulate
+
+    parser = argparse.ArgumentParser(
+        prog="python main.py simulate",
+        description="Play many seeded games with an automatic player and show how they end. "
+        "--json prints the report for machines (its JSON Schema: game/simulate_schema.json).",
+    )
+    parser.add_argument("--scenario", required=True, metavar="ID", help="a scenario id, or a .yaml file")
+    parser.add_argument("--role", required=True, choices=ROLES, help="the role the policy plays")
+    parser.add_argument("--policy", default="random", choices=sorted(POLICIES), help="default: random")
+    parser.add_argument("--runs", type=int, default=1000, metavar="N", help="games to play (default: 1000)")
+    parser.add_argument("--seed", type=int, default=0, metavar="S", help="the same seed, the same report")
+    parser.add_argument("--jobs", type=int, default=None, metavar="J", help="processes (default: all cores)")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--scenarios", metavar="DIR", type=Path, default=SCENARIOS, help="where to find scenarios"
+    )
+    args = parser.parse_args(argv)
+    if args.runs < 1 or (args.jobs is not None and args.jobs < 1):
+        parser.error("--runs and --jobs must be at least 1")
+    scenario = _find_scenario(args.scenario, args.scenarios)
+    if isinstance(scenario, str):
+        print(f"simulate: {scenario}", file=sys.stderr)
+        return 1 if "\n" in scenario else 2
+    if args.role not in scenario.roles:
+        parser.error(f"{scenario.id} has no {args.role} role")
+    bar = ProgressBar(sys.stderr)
+    try:
+        jobs = args.jobs or default_jobs()
+        result = simulate(scenario, args.role, args.policy, args.runs, args.seed, jobs, bar)
+    finally:
+        bar.close()
+    sys.stdout.write(result.model_dump_json(indent=2) + "\n" if args.json else format_report(result))
+    return 0
+
+
+def _find_scenario(name: str, folder: Path) -> Scenario | str:
+    """The scenario `name` (an id in `folder`, or a file), or what went wrong."""
+    path = Path(name)
+    if path.suffix not in (".yaml", ".yml"):
+        path = folder / f"{name}.yaml"
+    if not path.is_file():
+        return f"no scenario {name!r} (looked for {path})"
+    try:
+        return load_document(path)[0]
+    except ScenarioError as error:
+        return str(error) + "\n"
+
+
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "play": cmd_play,
     "validate": cmd_validate,
     "schema": cmd_schema,
     "report": cmd_report,
+    "simulate": cmd_simulate,
     "replay": cmd_replay,
 }
 

@@ -22,11 +22,12 @@ from __future__ import annotations
 import difflib
 import itertools
 import math
+import operator
 import re
 from collections.abc import Callable, Iterable, KeysView, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Values = Mapping[str, float]
 Kind = Literal["number", "boolean"]
@@ -111,8 +112,7 @@ class Binary(Node):
 # --- tokens and parser --------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):  # a named tuple: made several times faster than a frozen dataclass
     kind: str  # "number", "name", "op", "end"
     text: str
     offset: int
@@ -157,8 +157,9 @@ class _Parser:
         return token
 
     def at(self, *texts: str) -> bool:
-        token = self.current
-        return token.kind in ("op", "name") and token.text in texts
+        # Only an operator or a name can spell an operator or a keyword ("end" is ""), so the
+        # text alone decides; this runs several times per token.
+        return self.tokens[self.index].text in texts
 
     def expect(self, text: str) -> _Token:
         if not self.at(text):
@@ -237,12 +238,7 @@ class _Parser:
         token = self.current
         if token.kind == "number":
             self.advance()
-            # Always a float: arithmetic then gives infinity on overflow where
-            # Python's ints would raise converting to float.
-            value = float(token.text)
-            if value > MAX_NUMBER:
-                raise ExpressionError(f"number too large: at most {MAX_NUMBER:,.0f}", token.offset)
-            return Number(token.offset, value)
+            return _number(token.text, token.offset)
         if token.kind == "name":
             self.advance()
             if token.text in ("true", "false"):
@@ -276,6 +272,18 @@ class _Parser:
         if len(args) < 2:
             raise ExpressionError(f"{name.text}() needs at least two values", name.offset)
         return Call(name.offset, name.text, tuple(args))
+
+
+def _number(text: str, offset: int) -> Number:
+    """A number literal's node: one place for the parser and `_literal`, so they cannot drift apart.
+
+    Always a float, so arithmetic overflows to infinity (which the rules clamp)
+    where Python's ints would raise converting to float; and never above MAX_NUMBER.
+    """
+    value = float(text)
+    if value > MAX_NUMBER:
+        raise ExpressionError(f"number too large: at most {MAX_NUMBER:,.0f}", offset)
+    return Number(offset, value)
 
 
 def _describe(token: _Token) -> str:
@@ -369,17 +377,23 @@ def suggest(name: str, known: Iterable[str]) -> str:
 
 
 def _compile(node: Node) -> Callable[[Values], float | bool]:
+    """Nested closures; the common shapes get flat ones, since the simulator calls them millions of times."""
     if isinstance(node, Number | Boolean):
         constant = node.value
         return lambda values: constant
     if isinstance(node, Name):
-        name = node.name
-        return lambda values: values[name]
+        return operator.itemgetter(node.name)  # a C-level lookup: no Python frame per call
     if isinstance(node, Call):
         args = tuple(_compile(arg) for arg in node.args)
         pick = min if node.function == "min" else max
-        return lambda values: pick(arg(values) for arg in args)
+        if len(args) == 2:
+            first, second = args
+            return lambda values: pick(first(values), second(values))
+        return lambda values: pick([arg(values) for arg in args])
     if isinstance(node, Unary):
+        if node.op == "-" and isinstance(node.operand, Number):
+            constant = -node.operand.value
+            return lambda values: constant
         operand = _compile(node.operand)
         if node.op == "not":
             return lambda values: not operand(values)
@@ -387,22 +401,52 @@ def _compile(node: Node) -> Callable[[Values], float | bool]:
             return lambda values: -operand(values)
         return operand
     assert isinstance(node, Binary)
+    if node.op in _COMPARISONS and isinstance(node.left, Name) and isinstance(node.right, Number):
+        return _compare_name(node.op, node.left.name, node.right.value)
     left, right = _compile(node.left), _compile(node.right)
     op = node.op
     if op == "and":
         return lambda values: left(values) and right(values)
     if op == "or":
         return lambda values: left(values) or right(values)
-    if op == "+":
-        return lambda values: left(values) + right(values)
-    if op == "-":
-        return lambda values: left(values) - right(values)
-    if op == "*":
-        return lambda values: left(values) * right(values)
     if op == "/":
         return lambda values: _divide(left(values), right(values))
-    compare = _COMPARISONS[op]
-    return lambda values: compare(left(values), right(values))
+    function = _OPERATORS[op]
+    if isinstance(node.right, Number):
+        constant = node.right.value
+        return lambda values: function(left(values), constant)
+    if isinstance(node.left, Number):
+        constant = node.left.value
+        return lambda values: function(constant, right(values))
+    return lambda values: function(left(values), right(values))
+
+
+_OPERATORS: dict[str, Callable[[float, float], float | bool]] = {
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "==": operator.eq,
+    "!=": operator.ne,
+}
+
+
+def _compare_name(op: str, name: str, constant: float) -> Callable[[Values], bool]:
+    """`troops >= 800`, the most common condition, in one Python frame."""
+    if op == "<":
+        return lambda values: values[name] < constant
+    if op == "<=":
+        return lambda values: values[name] <= constant
+    if op == ">":
+        return lambda values: values[name] > constant
+    if op == ">=":
+        return lambda values: values[name] >= constant
+    if op == "==":
+        return lambda values: values[name] == constant
+    return lambda values: values[name] != constant
 
 
 def _divide(a: float, b: float) -> float:
@@ -422,13 +466,19 @@ class Expr:
     source: str
     tree: Node = field(repr=False, compare=False)
     kind: Kind
-    _fn: Callable[[Values], float | bool] = field(repr=False, compare=False)
+    # The compiled function itself: the engine's hot loops call it directly to skip a frame.
+    evaluate: Callable[[Values], float | bool] = field(repr=False, compare=False)
 
     def __call__(self, values: Values) -> float | bool:
-        return self._fn(values)
+        return self.evaluate(values)
 
     def names(self) -> set[str]:
         return set(_names(self.tree))
+
+    def __reduce__(self) -> tuple[Callable[[str, Node, Kind], Expr], tuple[str, Node, Kind]]:
+        # Closures cannot be pickled; the tree can, and compiles again on the other side.
+        # (The simulator sends scenarios to worker processes.)
+        return _rebuild, (self.source, self.tree, self.kind)
 
     def __str__(self) -> str:
         return self.source
@@ -447,6 +497,23 @@ def _names(node: Node) -> Iterable[str]:
         yield from _names(node.right)
 
 
+def _rebuild(source: str, tree: Node, kind: Kind) -> Expr:
+    return Expr(source, tree, kind, _compile(tree))
+
+
+_LITERAL = re.compile(r"\s*([-+]?)\s*([0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*")
+
+
+def _literal(text: str) -> Node | None:
+    """The tree of a plain number like '-2' or '0.5', without the parser; most effects are one."""
+    match = _LITERAL.fullmatch(text)
+    if match is None:
+        return None
+    number = _number(match.group(2), match.start(2))
+    sign = match.group(1)
+    return Unary(match.start(1), sign, number) if sign else number
+
+
 Hint = Callable[[str, Iterable[str]], str]
 
 
@@ -463,7 +530,7 @@ def parse(
         raise ExpressionError(f"expression longer than {MAX_LENGTH} characters", MAX_LENGTH)
     if not text.strip():
         raise ExpressionError("empty expression", 0)
-    tree = _Parser(text).parse()
+    tree = _literal(text) or _Parser(text).parse()
     if _depth(tree) > MAX_STEPS:
         raise ExpressionError(
             f"too many operations one after another (more than {MAX_STEPS}); split the expression up", 0

@@ -9,9 +9,9 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from game.engine.rules import Option, current_turn, options
+from game.engine.rules import Option, current_turn, is_available, options
 from game.engine.state import State
-from game.scenario.model import Role, Scenario
+from game.scenario.model import Choice, Role, Scenario
 
 Policy = Callable[[Scenario, State, Role, random.Random], str]
 
@@ -20,21 +20,30 @@ def _open(scenario: Scenario, state: State, role: Role) -> list[Option]:
     return [option for option in options(scenario, state, role) if option.available]
 
 
+def _open_choices(scenario: Scenario, state: State, role: Role) -> list[Choice]:
+    """The open choices, or all of them if none is open; skips wording the reasons (the hot path)."""
+    turn = current_turn(scenario, state)
+    assert turn is not None
+    choices = turn.choices.get(role, ())
+    values = state.values
+    return [choice for choice in choices if is_available(choice, values)] or list(choices)
+
+
 def historical(scenario: Scenario, state: State, role: Role, rng: random.Random) -> str:
     """History's choice when it is open; otherwise the first open choice."""
     turn = current_turn(scenario, state)
     assert turn is not None
     took = turn.history.took.get(role)
-    available = _open(scenario, state, role)
-    if any(option.choice.id == took for option in available):
+    values = state.values
+    available = [choice for choice in turn.choices.get(role, ()) if is_available(choice, values)]
+    if any(choice.id == took for choice in available):
         return str(took)
-    return (available or options(scenario, state, role))[0].choice.id
+    return (available or turn.choices[role])[0].id
 
 
 def random_choice(scenario: Scenario, state: State, role: Role, rng: random.Random) -> str:
     """Any open choice, uniformly."""
-    available = _open(scenario, state, role) or options(scenario, state, role)
-    return rng.choice(available).choice.id
+    return rng.choice(_open_choices(scenario, state, role)).id
 
 
 def greedy(scenario: Scenario, state: State, role: Role, rng: random.Random) -> str:

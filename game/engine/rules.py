@@ -72,7 +72,7 @@ def options(scenario: Scenario, state: State, role: Role) -> list[Option]:
 
 
 def is_available(choice: Choice, values: Mapping[str, float]) -> bool:
-    return choice.requires is None or bool(choice.requires(values))
+    return choice.requires is None or bool(choice.requires.evaluate(values))
 
 
 def resolve_turn(
@@ -86,32 +86,23 @@ def resolve_turn(
     turn = current_turn(scenario, state)
     if turn is None:
         return Impossible("the game has ended")
-    chosen: list[tuple[Role, Choice]] = []
-    for role in roles_to_choose(turn):
-        if role not in picks:
-            return Impossible(f"no choice given for the {role}")
-        choice = next((c for c in turn.choices[role] if c.id == picks[role]), None)
-        if choice is None:
-            return Impossible(f"{picks[role]!r} is not a choice of the {role} on this turn")
-        if not is_available(choice, state.values):
-            return Impossible(f"{picks[role]!r} is not possible now")
-        chosen.append((role, choice))
-    extra = set(picks) - {role for role, _ in chosen}
-    if extra:
-        return Impossible(f"the {sorted(extra)[0]} has no choice to make on this turn")
+    chosen = _chosen(turn, state.values, picks)
+    if isinstance(chosen, Impossible):
+        return chosen
 
     values = dict(state.values)
+    bounds = scenario.bounds
     moves: list[Move] = []
     jump: str | None = None
     for role, choice in chosen:
-        _apply(scenario, values, choice.effects)
+        _apply(bounds, values, choice.effects)
         outcome_index = _draw(choice, values, rng)
         if outcome_index is not None:
             outcome = choice.outcomes[outcome_index]
-            _apply(scenario, values, outcome.effects)
+            _apply(bounds, values, outcome.effects)
             jump = jump or outcome.next
         jump = jump or choice.next
-        moves.append(Move(role, choice.id, outcome_index, (by or {}).get(role, "player")))
+        moves.append(Move(role, choice.id, outcome_index, by.get(role, "player") if by else "player"))
     jump = jump or turn.next
 
     after = MappingProxyType(values)
@@ -120,14 +111,44 @@ def resolve_turn(
     return Success(_advance(scenario, state.turn, jump, after, log), record)
 
 
-def _apply(scenario: Scenario, values: dict[str, float], effects: Mapping[str, Effect]) -> None:
+def _chosen(
+    turn: Turn, values: Mapping[str, float], picks: Mapping[Role, str]
+) -> list[tuple[Role, Choice]] | Impossible:
+    """Each role's picked choice, in resolving order, checked against the values at the turn's start."""
+    chosen: list[tuple[Role, Choice]] = []
+    for role in ROLES:
+        choices = turn.choices.get(role)
+        if not choices:
+            continue
+        if role not in picks:
+            return Impossible(f"no choice given for the {role}")
+        pick = picks[role]
+        for choice in choices:  # a plain loop: a generator here cost more than the search
+            if choice.id == pick:
+                break
+        else:
+            return Impossible(f"{pick!r} is not a choice of the {role} on this turn")
+        if not is_available(choice, values):
+            return Impossible(f"{pick!r} is not possible now")
+        chosen.append((role, choice))
+    if len(picks) != len(chosen):
+        extra = set(picks) - {role for role, _ in chosen}
+        return Impossible(f"the {sorted(extra)[0]} has no choice to make on this turn")
+    return chosen
+
+
+def _apply(
+    bounds: Mapping[str, tuple[float, float]], values: dict[str, float], effects: Mapping[str, Effect]
+) -> None:
     for name, effect in effects.items():
         if isinstance(effect, SetTo):
-            value = float(effect.set(values))
+            value = effect.set.evaluate(values)
         else:
-            value = values[name] + float(effect(values))
-        variable = scenario.variables[name]
-        values[name] = clamp(value, variable.min, variable.max, values[name])
+            value = values[name] + effect.evaluate(values)
+        if value != value:  # NaN (say, infinity minus infinity): drop the effect, see `clamp`
+            continue
+        low, high = bounds[name]
+        values[name] = low if value < low else high if value > high else value
 
 
 def clamp(value: float, low: float, high: float, otherwise: float) -> float:
@@ -136,7 +157,8 @@ def clamp(value: float, low: float, high: float, otherwise: float) -> float:
     Expressions cannot raise, but arithmetic on huge values can overflow to
     infinity (clamped to the bound like any large number) or give NaN (say
     infinity minus infinity), which would poison every later comparison: the
-    effect is then dropped and the value stays as it was.
+    effect is then dropped and the value stays as it was. (`_apply` inlines
+    this for speed.)
     """
     if math.isnan(value):
         return otherwise
@@ -150,12 +172,16 @@ def _draw(choice: Choice, values: Mapping[str, float], rng: random.Random) -> in
         return 0 if outcomes else None
     roll = rng.random()
     total = 0.0
-    for index, outcome in enumerate(outcomes[:-1]):
-        assert outcome.chance is not None  # the model guarantees it for all but the last
-        total += clamp(float(outcome.chance(values)), 0.0, 1.0, 0.0)  # a NaN chance never happens
+    last = len(outcomes) - 1
+    for index in range(last):
+        chance = outcomes[index].chance
+        assert chance is not None  # the model guarantees it for all but the last
+        value = float(chance.evaluate(values))
+        if value == value:  # a NaN chance counts as no chance (it would make `total` NaN)
+            total += min(max(value, 0.0), 1.0)
         if roll < total:
             return index
-    return len(outcomes) - 1
+    return last
 
 
 def _advance(
@@ -183,7 +209,7 @@ def _first_ending(scenario: Scenario, values: Mapping[str, float], *, early_only
     for ending in scenario.endings:
         if early_only and not ending.early:
             continue
-        if ending.when is None or ending.when(values):
+        if ending.when is None or ending.when.evaluate(values):
             return ending
     return None
 

@@ -8,7 +8,9 @@ whole-scenario rules that no single field can see are checked.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -37,13 +39,33 @@ def load_document(path: str | Path, *, display: str | None = None) -> tuple[Scen
         raw = read_bytes(path, file)  # bounded: never a FIFO, a device or gigabytes
     except OSError as error:
         raise ScenarioError([Problem(file, 1, 1, "", f"cannot read the file: {error.strerror}")]) from None
-    document = read_yaml(read_text(raw, file), file)
-    return validate(document), document
+    with paused_gc():
+        document = read_yaml(read_text(raw, file), file)
+        return validate(document), document
 
 
 def load_text(text: str, file: str = "<scenario>") -> Scenario:
-    document = read_yaml(text, file)
-    return validate(document)
+    with paused_gc():
+        return validate(read_yaml(text, file))
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cycle collector while a file becomes objects.
+
+    Loading makes one small object per value of the file and keeps them all,
+    and none is garbage; the collector still walks the growing heap again and
+    again, which made a 2,000-turn scenario load about three times slower, and
+    the slowdown grows faster than the file. Reference counting still frees
+    everything as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def validate(document: Document) -> Scenario:

@@ -10,6 +10,7 @@ scenario object that exists is a scenario the engine can run.
 
 from __future__ import annotations
 
+import copyreg
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping, Sized
@@ -189,6 +190,11 @@ Line = _local_text(300)
 
 def _read_only(value: Mapping[K, V]) -> Mapping[K, V]:
     return MappingProxyType(dict(value))
+
+
+# A scenario crosses to the simulator's worker processes by pickle, and pickle
+# cannot rebuild a read-only mapping by itself.
+copyreg.pickle(MappingProxyType, lambda mapping: (_read_only, (dict(mapping),)))
 
 
 def _empty() -> Mapping[Any, Any]:
@@ -454,6 +460,11 @@ class Scenario(Frozen):
     def choice(self, turn_id: str, role: Role, choice_id: str) -> Choice:
         turn = self.turns[self.turn_index(turn_id)]
         return next(choice for choice in turn.choices[role] if choice.id == choice_id)
+
+    @cached_property
+    def bounds(self) -> Mapping[str, tuple[float, float]]:
+        """Each variable's (min, max), for clamping in the engine's inner loop."""
+        return MappingProxyType({name: (v.min, v.max) for name, v in self.variables.items()})
 
     @cached_property
     def labels(self) -> Mapping[str, str]:

@@ -22,7 +22,7 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -51,6 +51,9 @@ _SCALAR_TAGS = {
 }
 _NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _STR_TAG = "tag:yaml.org,2002:str"
+_QUOTES = ("'", '"')
+_ScalarEvent = yaml.ScalarEvent  # looked up once: the composer tests every event against these
+_MappingEndEvent = yaml.MappingEndEvent
 _KIND_NAMES = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "empty"}
 _KIND_NAMES["timestamp"] = "a real date"
 _MAP_TAG = "tag:yaml.org,2002:map"
@@ -75,8 +78,10 @@ _CHARACTER_NAMES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(NamedTuple):
+    """Where a key or value starts. A named tuple, immutable like the frozen dataclass it was:
+    a file has one per key and per value, and a tuple is made about four times faster."""
+
     line: int  # 1-based
     column: int  # 1-based
     quoted: bool = False  # the value starts one column after the mark
@@ -140,6 +145,8 @@ class _Composer:
         self.nodes = 0
         self.aliases = 0
         self.resolver = yaml.resolver.Resolver()
+        # The characters an implicitly typed plain scalar (number, bool, null, date...) can start with.
+        self.implicit_starts = frozenset(key for key in self.resolver.yaml_implicit_resolvers if key)
         self.constructor = yaml.constructor.SafeConstructor()
 
     def compose(self, events: Iterator[Any]) -> Any:
@@ -163,15 +170,20 @@ class _Composer:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise _YamlProblem(*_position(event), f"more than {MAX_NODES} values in one file")
+        # Scalars first: they are most of a file.
+        if isinstance(event, _ScalarEvent):
+            value = self.scalar(event)
+            start = event.start_mark
+            self.document.values[path] = Mark(start.line + 1, start.column + 1, event.style in _QUOTES)
+            if event.anchor:
+                self.anchors[event.anchor] = (value, 1)
+            return value
         if isinstance(event, yaml.AliasEvent):
             return self.alias(event, path)
         # Remember the anchor now: `event` is the collection's start, and the
         # loops below move on to later events.
         anchor = event.anchor
-        if isinstance(event, yaml.ScalarEvent):
-            value = self.scalar(event)
-            self.document.values[path] = _mark(event, event.style in ("'", '"'))
-        elif isinstance(event, yaml.SequenceStartEvent):
+        if isinstance(event, yaml.SequenceStartEvent):
             self.check_tag(event, _SEQ_TAG)
             self.document.values[path] = _mark(event)
             value = []
@@ -189,20 +201,20 @@ class _Composer:
 
     def mapping(self, events: Iterator[Any], path: Path_, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_seen: dict[str, Mark] = {}
-        while not isinstance(event := next(events), yaml.MappingEndEvent):
+        keys = self.document.keys
+        while not isinstance(event := next(events), _MappingEndEvent):
             key, key_mark = self.key(event)
-            if key in first_seen:
-                first = first_seen[key]
+            key_path = (*path, key)
+            if key in result:
+                first = keys[key_path]
                 raise _YamlProblem(
                     key_mark.line,
                     key_mark.column,
                     f"duplicate key {shorten(key)} (first given at line {first.line}); "
                     "YAML would silently keep only the last one",
                 )
-            first_seen[key] = key_mark
-            self.document.keys[(*path, key)] = key_mark
-            result[key] = self.node(next(events), events, (*path, key), depth + 1)
+            keys[key_path] = key_mark
+            result[key] = self.node(next(events), events, key_path, depth + 1)
         return result
 
     def key(self, event: Any) -> tuple[str, Mark]:
@@ -218,8 +230,9 @@ class _Composer:
         # A plain scalar's style is None from PyYAML's parser but '' from libyaml's.
         if event.value == "<<" and not event.style:
             raise _YamlProblem(*_position(event), "merge keys ('<<') are not supported; write the keys out")
-        self.check_text(event, event.value)
-        return event.value, _mark(event)
+        self.check_text(event)
+        start = event.start_mark
+        return event.value, Mark(start.line + 1, start.column + 1)
 
     def alias(self, event: Any, path: Path_) -> Any:
         self.aliases += 1
@@ -244,8 +257,12 @@ class _Composer:
         if event.tag not in (None, "!", expected):
             raise _YamlProblem(*_position(event), _tag_message(event.tag))
 
-    def check_text(self, event: Any, text: str) -> None:
-        bad = _BAD_IN_VALUE.search(text)
+    def check_text(self, event: Any) -> None:
+        # The file itself was searched for control characters before parsing; only a
+        # double-quoted scalar's escapes ("\e", "\x07", "\0") can make new ones.
+        if event.style != '"':
+            return
+        bad = _BAD_IN_VALUE.search(event.value)
         if bad:
             raise _YamlProblem(
                 *_position(event),
@@ -256,7 +273,13 @@ class _Composer:
     def scalar(self, event: Any) -> Any:
         tag = event.tag
         if tag in (None, "!"):
-            tag = self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+            value = event.value
+            if not event.implicit[0] or (value and value[0] not in self.implicit_starts):
+                # Quoted, or plain text that no implicit type (number, bool, date...) can start
+                # with: the resolver would say text too, after more work.
+                tag = _STR_TAG
+            else:
+                tag = self.resolver.resolve(yaml.ScalarNode, value, event.implicit)
             if tag not in _SCALAR_TAGS:
                 # A plain '=' or '<<' resolves to YAML's 'value' and 'merge' types,
                 # which mean nothing here: it is just text.
@@ -265,8 +288,8 @@ class _Composer:
             # An explicit tag (!!python/..., !!binary, !local) is refused and never constructed.
             raise _YamlProblem(*_position(event), _tag_message(tag))
         if tag == _STR_TAG:
-            self.check_text(event, event.value)
-            return event.value
+            self.check_text(event)
+            return event.value  # text needs no constructing, and it is most of a file
         if tag in _NUMBER_TAGS and len(event.value) > MAX_NUMBER_CHARS:
             # Python's int() of a huge literal is slow (and a sexagesimal one quadratic).
             raise _YamlProblem(*_position(event), _out_of_range(event.value))
@@ -310,7 +333,12 @@ def read_yaml(text: str, file: str) -> Document:
         raise ScenarioError([Problem(file, 1, 1, "", "the file is empty")])
     _check_characters(text, file)
     try:
-        document.data = _Composer(document).compose(iter(yaml.parse(text, Loader=_Loader)))
+        parser = _Loader(text)
+        try:
+            # Events straight from the parser: yaml.parse() would add a Python generator step to each.
+            document.data = _Composer(document).compose(iter(parser.get_event, None))
+        finally:
+            parser.dispose()
     except _YamlProblem as problem:
         raise ScenarioError([Problem(file, problem.line, problem.column, "", problem.message)]) from None
     except yaml.MarkedYAMLError as error:
