@@ -237,12 +237,12 @@ def test_the_balance_lint_finds_the_planted_problems() -> None:
     found = [str(problem) for problem in balance_problems(scenario, document, runs=1000)]
     file = str(DATA / "unbalanced.yaml")
     assert any(
-        line.startswith(f"{file}:54:5: warning: endings[1]: ending 'ruin' was never reached")
+        line.startswith(f"{file}:55:5: warning: endings[1]: ending 'ruin' was never reached")
         for line in found
     ), found
     assert any(
         line.startswith(
-            f"{file}:24:11: warning: turns[0].choices.negotiator[2]: choice 'bribe' was never open"
+            f"{file}:25:11: warning: turns[0].choices.negotiator[2]: choice 'bribe' was never open"
         )
         for line in found
     ), found
