@@ -114,7 +114,7 @@ RECIPES: dict[str, tuple[Callable[[], bytes], str]] = {
     ),
     "many-turns.yaml": (
         lambda: _many_turns().encode(),
-        r"15:3: turns: too many: at most 200$",
+        r"15:3: turns: too many: at most 2000$",
     ),
     "many-endings.yaml": (  # endings are checked after every turn: turns x endings
         lambda: _many_turns(200, endings=8_000).encode(),
