@@ -531,7 +531,8 @@ def parse(
     if not text.strip():
         raise ExpressionError("empty expression", 0)
     tree = _literal(text) or _Parser(text).parse()
-    if _depth(tree) > MAX_STEPS:
+    # Each step takes at least a character or two, so only a long expression can be too deep.
+    if len(text) > MAX_STEPS and _depth(tree) > MAX_STEPS:
         raise ExpressionError(
             f"too many operations one after another (more than {MAX_STEPS}); split the expression up", 0
         )

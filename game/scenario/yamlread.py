@@ -56,6 +56,7 @@ _ScalarEvent = yaml.ScalarEvent  # looked up once: the composer tests every even
 _MappingEndEvent = yaml.MappingEndEvent
 _KIND_NAMES = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "empty"}
 _KIND_NAMES["timestamp"] = "a real date"
+_MERGE = "merge keys ('<<') are not supported; write the keys out"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
@@ -203,7 +204,14 @@ class _Composer:
         result: dict[str, Any] = {}
         keys = self.document.keys
         while not isinstance(event := next(events), _MappingEndEvent):
-            key, key_mark = self.key(event)
+            if type(event) is _ScalarEvent and event.tag is None and not event.anchor and not event.style:
+                # A plain key, as nearly all are: nothing in it for `key` to refuse but a merge key.
+                key, start = event.value, event.start_mark
+                if key == "<<":
+                    raise _YamlProblem(*_position(event), _MERGE)
+                key_mark = Mark(start.line + 1, start.column + 1)
+            else:
+                key, key_mark = self.key(event)
             key_path = (*path, key)
             if key in result:
                 first = keys[key_path]
@@ -229,7 +237,7 @@ class _Composer:
             raise _YamlProblem(*_position(event), "a key cannot carry an anchor ('&name')")
         # A plain scalar's style is None from PyYAML's parser but '' from libyaml's.
         if event.value == "<<" and not event.style:
-            raise _YamlProblem(*_position(event), "merge keys ('<<') are not supported; write the keys out")
+            raise _YamlProblem(*_position(event), _MERGE)
         self.check_text(event)
         start = event.start_mark
         return event.value, Mark(start.line + 1, start.column + 1)
