@@ -33,15 +33,20 @@ def load(path: str | Path, *, display: str | None = None) -> Scenario:
 
 def load_document(path: str | Path, *, display: str | None = None) -> tuple[Scenario, Document]:
     """Like `load`, also returning where each part of the file stands (for lint warnings)."""
+    with paused_gc():
+        document = read_document(path, display=display)
+        return validate(document), document
+
+
+def read_document(path: str | Path, *, display: str | None = None) -> Document:
+    """Any of the game's YAML content files as located data, or a ScenarioError."""
     path = Path(path)
     file = display or str(path)
     try:
         raw = read_bytes(path, file)  # bounded: never a FIFO, a device or gigabytes
     except OSError as error:
         raise ScenarioError([Problem(file, 1, 1, "", f"cannot read the file: {error.strerror}")]) from None
-    with paused_gc():
-        document = read_yaml(read_text(raw, file), file)
-        return validate(document), document
+    return read_yaml(read_text(raw, file), file)
 
 
 def load_text(text: str, file: str = "<scenario>") -> Scenario:
