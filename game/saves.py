@@ -73,7 +73,8 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-Name = Annotated[str, Field(min_length=1, max_length=200)]
+MAX_NAME = 200
+Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME)]
 Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
 
 
@@ -162,7 +163,7 @@ def snapshot(
     return SaveV1(
         version=1,
         game=GAME,
-        name=name or default_name(session),
+        name=(name.strip() or default_name(session))[:MAX_NAME],  # a typed name may be any length
         saved_at=now or dt.datetime.now(dt.timezone.utc),
         scenario=SavedScenario(id=scenario.id, title=scenario.title, fingerprint=fingerprint),
         seed=session.seed,
