@@ -1,4 +1,5 @@
-"""The command line: play, validate, schema, report, simulate, timeline, glossary and settings.
+"""The command line: play, validate, schema, report, simulate, replay (a crash report), timeline,
+glossary and settings.
 
 `python main.py` with no command plays; every other command is a word first:
 `python main.py validate scenarios/`.
@@ -7,12 +8,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from game import __version__, i18n
+from game import __version__, faults, i18n
 from game.i18n import LANGUAGES, _
 from game.paths import SCENARIOS
 from game.scenario.glossary import load_glossary
@@ -28,8 +30,8 @@ def play_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
         description=_(
-            "Turkestan Crossroads, 1918-1931. Other commands: validate, schema, report, simulate, timeline, "
-            "glossary, settings (add --help to each)."
+            "Turkestan Crossroads, 1918-1931. Other commands: validate, schema, report, simulate, replay, "
+            "timeline, glossary, settings (add --help to each)."
         ),
     )
     parser.add_argument("--version", action="version", version=f"Turkestan Crossroads {__version__}")
@@ -205,6 +207,37 @@ def cmd_schema(argv: Sequence[str]) -> int:
         prog="python main.py schema", description=_("Print the scenario format's JSON Schema.")
     ).parse_args(argv)
     sys.stdout.write(schema_text())
+    return 0
+
+
+def cmd_replay(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python main.py replay",
+        description="Replay the game a crash report describes, up to the failure, and say how to reach it.",
+    )
+    parser.add_argument("report", type=Path, help="a crash report (crash-*.json from the data folder)")
+    parser.add_argument(
+        "--scenarios", metavar="DIR", type=Path, default=SCENARIOS, help="where to find scenarios"
+    )
+    args = parser.parse_args(argv)
+    try:
+        report = faults.read_report(args.report)
+        session, stopped = faults.replay_report(report, [args.scenarios])
+    except (OSError, ValueError, KeyError, TypeError, LookupError) as error:
+        print(f"replay: cannot replay {args.report}: {error}", file=sys.stderr)
+        return 2
+    print(f"{report.get('error')} ({report.get('version')}, {report.get('platform')})")
+    replayed = len(session.decisions) if stopped is None else stopped
+    print(f"Replayed {replayed} of {len(report.get('decisions', []))} decision(s) of {session.scenario.id}.")
+    if stopped is not None:
+        print(f"Decision {stopped + 1} no longer fits: the scenario has changed since the crash.")
+    if len(session.roles) == 1:
+        command = (
+            f"python main.py --text --scenario {session.scenario.id} --role {session.roles[0]} "
+            f"--seed {session.seed}"
+        )
+        lines = " ".join(faults.text_game_input(session))
+        print(f"To reach the failure in the terminal game: {command}, then type: {lines}")
     return 0
 
 
@@ -412,6 +445,7 @@ COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "schema": cmd_schema,
     "report": cmd_report,
     "simulate": cmd_simulate,
+    "replay": cmd_replay,
     "timeline": cmd_timeline,
     "glossary": cmd_glossary,
     "settings": cmd_settings,
@@ -419,11 +453,31 @@ COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    """Run one command. No traceback ever reaches the player: an unexpected error
+    is one line on stderr and a crash report in the data folder (game.faults)."""
+    _forgiving_streams()
+    return faults.guard(lambda: _dispatch(list(sys.argv[1:] if argv is None else argv)))
+
+
+def _dispatch(argv: list[str]) -> int:
     use_language(early_language(argv))  # before the parsers are built, so --help speaks it too
     if argv and argv[0] in COMMANDS:
         return COMMANDS[argv[0]](argv[1:])
     return cmd_play(argv)
+
+
+def _forgiving_streams() -> None:
+    """Text that the console cannot show is escaped, and input that is not UTF-8 is
+    replaced, instead of a UnicodeError: a Windows console in cp1252 meeting a
+    Cyrillic name, a file name that is not UTF-8, or stray bytes piped in."""
+    for stream, errors in (
+        (sys.stdout, "backslashreplace"),
+        (sys.stderr, "backslashreplace"),
+        (sys.stdin, "replace"),
+    ):
+        # A stand-in without reconfigure (in tests), or a closed stream, is left as it is.
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors=errors)  # type: ignore[union-attr]
 
 
 if __name__ == "__main__":

@@ -29,15 +29,18 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from game import paths
 from game.engine.branches import Branch, Branches
 from game.engine.session import Decision, Session
 from game.i18n import _, local
 from game.scenario.catalog import Catalog
 from game.scenario.model import Role, Scenario
-from game.storage import ENVIRONMENT, GAME, data_dir, write_atomic  # noqa: F401 - re-exported
+from game.storage import write_atomic  # noqa: F401 - re-exported: reports used to import it from here
 from game.ui.present import format_date, reached_date
 
 FORMAT = 1  # the save format this game writes; bump it (and add a reader) when the shape changes
+GAME = "turkestan-crossroads"
+ENVIRONMENT = paths.DATA_DIR_VARIABLE
 AUTOSAVE = "autosave.json"
 PREVIOUS = "autosave.previous.json"
 MAX_BYTES = 10 * 1024 * 1024  # far above any real save; refuses to parse a stray huge file
@@ -46,6 +49,14 @@ DAMAGED = ".damaged-"
 
 
 # --- where -----------------------------------------------------------------------------------
+
+
+def data_dir() -> Path:
+    """The game's folder for saves and reports: `$TURKESTAN_DATA_DIR`, else the user's data folder.
+
+    One definition, in game.paths, shared with the crash reports (game.faults).
+    """
+    return paths.data_dir()
 
 
 def saves_dir() -> Path:
@@ -63,7 +74,8 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-Name = Annotated[str, Field(min_length=1, max_length=200)]
+MAX_NAME = 200
+Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME)]
 Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
 
 
@@ -152,7 +164,7 @@ def snapshot(
     return SaveV1(
         version=1,
         game=GAME,
-        name=name or default_name(session),
+        name=(name.strip() or default_name(session))[:MAX_NAME],  # a typed name may be any length
         saved_at=now or dt.datetime.now(dt.timezone.utc),
         scenario=SavedScenario(id=scenario.id, title=scenario.title, fingerprint=fingerprint),
         seed=session.seed,
@@ -597,4 +609,9 @@ def slot_file_stem(name: str) -> str:
         stem += "-" + hashlib.sha256(name.strip().encode("utf-8")).hexdigest()[:8]
     if stem.startswith("autosave"):  # the autosave's names are the game's own
         stem = f"slot-{stem}"
+    if stem in WINDOWS_DEVICES:  # on Windows 'con.json' is the console, 'nul.json' nothing at all
+        stem = f"slot-{stem}"
     return stem
+
+
+WINDOWS_DEVICES = {"con", "prn", "aux", "nul"} | {f"{kind}{n}" for kind in ("com", "lpt") for n in range(10)}

@@ -12,22 +12,19 @@ import os
 import tempfile
 from pathlib import Path
 
-import platformdirs
+from game.paths import DATA_DIR_VARIABLE, data_dir  # noqa: F401 - re-exported beside config_dir
 
 GAME = "turkestan-crossroads"
-ENVIRONMENT = "TURKESTAN_DATA_DIR"
-
-
-def data_dir() -> Path:
-    """The folder for saves and reports: `$TURKESTAN_DATA_DIR`, else the user's data folder."""
-    override = os.environ.get(ENVIRONMENT)
-    return Path(override) if override else Path(platformdirs.user_data_dir(GAME, appauthor=False))
 
 
 def config_dir() -> Path:
     """The folder for settings: `$TURKESTAN_DATA_DIR` too when it is set, else the user's config folder."""
-    override = os.environ.get(ENVIRONMENT)
-    return Path(override) if override else Path(platformdirs.user_config_dir(GAME, appauthor=False))
+    override = os.environ.get(DATA_DIR_VARIABLE)
+    if override:
+        return Path(override)
+    import platformdirs  # only needed here, as in game.paths
+
+    return Path(platformdirs.user_config_dir(GAME, appauthor=False))
 
 
 def write_atomic(path: Path, data: bytes, keep_old_as: Path | None = None) -> None:

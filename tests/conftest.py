@@ -3,13 +3,20 @@ fresh folder per test."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+# Saves and crash reports from any test (and the games it starts) go to a
+# scratch folder, never the player's real one.
+os.environ["TURKESTAN_DATA_DIR"] = tempfile.mkdtemp(prefix="turkestan-test-data-")
+atexit.register(shutil.rmtree, os.environ["TURKESTAN_DATA_DIR"], ignore_errors=True)
 
 from game.paths import SCENARIOS  # noqa: E402
 from game.scenario.loader import load, scenario_files  # noqa: E402

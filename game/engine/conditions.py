@@ -20,9 +20,12 @@ Grammar (lowest precedence first)::
 from __future__ import annotations
 
 import difflib
+import itertools
+import math
 import operator
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, KeysView, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -30,12 +33,16 @@ Values = Mapping[str, float]
 Kind = Literal["number", "boolean"]
 
 MAX_LENGTH = 500
-MAX_DEPTH = 32
+MAX_DEPTH = 32  # brackets, function calls and 'not'/'-' inside each other
+MAX_STEPS = 64  # operations applied one after another: the depth of the tree (code walking it recurses)
+MAX_NUMBER = 1e9  # the largest number a scenario may write, here and in its YAML
+MAX_COMPARISONS = 20_000  # name comparisons for "did you mean" hints, per scenario (see model.Hints)
+MAX_CANDIDATES = 1_000  # known names one hint looks through: more than any real scenario has
 FUNCTIONS = ("min", "max")
 KEYWORDS = ("and", "or", "not", "true", "false")
 
 _TOKEN = re.compile(
-    r"\s*(?:(?P<number>\d+(?:\.\d+)?|\.\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
+    r"\s*(?:(?P<number>[0-9]+(?:\.[0-9]+)?|\.[0-9]+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
     r"|(?P<op><=|>=|==|!=|<|>|\+|-|\*|/|\(|\)|,)|(?P<bad>\S))"
 )
 _COMPARISONS: dict[str, Callable[[float, float], bool]] = {
@@ -51,10 +58,11 @@ _COMPARISONS: dict[str, Callable[[float, float], bool]] = {
 class ExpressionError(ValueError):
     """A problem in an expression; `offset` is the 0-based column within its text."""
 
-    def __init__(self, message: str, offset: int) -> None:
+    def __init__(self, message: str, offset: int, unknown: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.offset = offset
+        self.unknown = unknown  # the name, when the problem is an unknown variable
 
 
 # --- the tree ---------------------------------------------------------------
@@ -122,6 +130,8 @@ def _tokenize(text: str) -> list[_Token]:
             hint = " (use 'and', 'or', 'not')" if char in "&|!" else ""
             if char == "=":
                 hint = " (use '==' to compare)"
+            elif not char.isascii():  # a Cyrillic 'о' looks just like a Latin 'o'
+                hint = f" (U+{ord(char):04X}: names use Latin letters only; retype it)"
             raise ExpressionError(f"unexpected character {char!r}{hint}", start)
         tokens.append(_Token(kind, match.group(kind), start))
         position = match.end()
@@ -263,8 +273,15 @@ class _Parser:
 
 
 def _number(text: str, offset: int) -> Number:
-    """A number literal's node: one place for the parser and `_literal`, so they cannot drift apart."""
-    return Number(offset, float(text) if "." in text else int(text))
+    """A number literal's node: one place for the parser and `_literal`, so they cannot drift apart.
+
+    Always a float, so arithmetic overflows to infinity (which the rules clamp)
+    where Python's ints would raise converting to float; and never above MAX_NUMBER.
+    """
+    value = float(text)
+    if value > MAX_NUMBER:
+        raise ExpressionError(f"number too large: at most {MAX_NUMBER:,.0f}", offset)
+    return Number(offset, value)
 
 
 def _describe(token: _Token) -> str:
@@ -282,9 +299,7 @@ def _check(node: Node, variables: Iterable[str] | None) -> Kind:
         return "boolean"
     if isinstance(node, Name):
         if variables is not None and node.name not in variables:
-            raise ExpressionError(
-                f"unknown variable {node.name!r}{suggest(node.name, variables)}", node.offset
-            )
+            raise ExpressionError(f"unknown variable {node.name!r}", node.offset, node.name)
         return "number"
     if isinstance(node, Call):
         for arg in node.args:
@@ -303,9 +318,41 @@ def _check(node: Node, variables: Iterable[str] | None) -> Kind:
         return "boolean"
     for side in (node.left, node.right):
         _require(side, "number", variables, f"{node.op!r} needs numbers on both sides")
-    if node.op == "/" and isinstance(node.right, Number) and node.right.value == 0:
-        raise ExpressionError("division by zero", node.right.offset)
+    if node.op == "/" and _constant(node.right) == 0:
+        what = "" if isinstance(node.right, Number) else ": the divisor always works out to 0"
+        raise ExpressionError(f"division by zero{what}", _start(node.right))
+    constant = _constant(node)
+    if isinstance(constant, float) and not math.isfinite(constant):
+        raise ExpressionError("this works out to a number too large to use", _start(node))
     return "boolean" if node.op in _COMPARISONS else "number"
+
+
+def _start(node: Node) -> int:
+    """Where a part of the expression begins in the text (a binary node's offset is its operator)."""
+    while isinstance(node, Binary):
+        node = node.left
+    return node.offset
+
+
+def _constant(node: Node) -> float | bool | None:
+    """The value of a part with no variables in it (seen at load time), else None."""
+    if isinstance(node, Number | Boolean):
+        return node.value
+    if isinstance(node, Name):
+        return None
+    if isinstance(node, Unary):
+        operand = _constant(node.operand)
+        if operand is None:
+            return None
+        return _compile(node)({})
+    if isinstance(node, Call):
+        if any(_constant(arg) is None for arg in node.args):
+            return None
+        return _compile(node)({})
+    assert isinstance(node, Binary)
+    if _constant(node.left) is None or _constant(node.right) is None:
+        return None
+    return _compile(node)({})
 
 
 def _require(node: Node, kind: Kind, variables: Iterable[str] | None, message: str) -> None:
@@ -314,8 +361,13 @@ def _require(node: Node, kind: Kind, variables: Iterable[str] | None, message: s
 
 
 def suggest(name: str, known: Iterable[str]) -> str:
-    """A ' (did you mean ...?)' hint for a misspelt name, or ''."""
-    close = difflib.get_close_matches(name, [str(k) for k in known], n=1)
+    """A ' (did you mean ...?)' hint for a misspelt name, or ''.
+
+    Looks through at most MAX_CANDIDATES names: difflib compares the name with
+    each, and similar names make every comparison slow.
+    """
+    candidates = [str(k) for k in itertools.islice(known, MAX_CANDIDATES)]
+    close = difflib.get_close_matches(name, candidates, n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
@@ -397,8 +449,9 @@ def _compare_name(op: str, name: str, constant: float) -> Callable[[Values], boo
 
 def _divide(a: float, b: float) -> float:
     # A zero divisor that only appears at run time (a variable at 0) gives 0,
-    # so a scenario cannot crash the game mid-lesson.
-    return a / b if b else 0
+    # so a scenario cannot crash the game mid-lesson. (Float division never
+    # raises otherwise: it overflows to infinity, which the rules clamp.)
+    return a / b if b else 0.0
 
 
 # --- the public object ----------------------------------------------------------------------
@@ -446,7 +499,7 @@ def _rebuild(source: str, tree: Node, kind: Kind) -> Expr:
     return Expr(source, tree, kind, _compile(tree))
 
 
-_LITERAL = re.compile(r"\s*([-+]?)\s*(\d+(?:\.\d+)?|\.\d+)\s*")
+_LITERAL = re.compile(r"\s*([-+]?)\s*([0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*")
 
 
 def _literal(text: str) -> Node | None:
@@ -459,22 +512,60 @@ def _literal(text: str) -> Node | None:
     return Unary(match.start(1), sign, number) if sign else number
 
 
-def parse(text: str, variables: Iterable[str] | None = None, kind: Kind | None = None) -> Expr:
+Hint = Callable[[str, Iterable[str]], str]
+
+
+def parse(
+    text: str, variables: Iterable[str] | None = None, kind: Kind | None = None, hint: Hint | None = None
+) -> Expr:
     """Parse `text`; check names against `variables` and the result against `kind`.
 
-    Raises ExpressionError with the offset of the problem.
+    Raises ExpressionError with the offset of the problem. `hint` makes the
+    "did you mean" for an unknown variable (the loader passes one that stops
+    hinting after a while, so a hostile file cannot make it compare names forever).
     """
     if len(text) > MAX_LENGTH:
         raise ExpressionError(f"expression longer than {MAX_LENGTH} characters", MAX_LENGTH)
     if not text.strip():
         raise ExpressionError("empty expression", 0)
     tree = _literal(text) or _Parser(text).parse()
-    names = None if variables is None else frozenset(variables)
-    found = _check(tree, names)
+    # Each step takes at least a character or two, so only a long expression can be too deep.
+    if len(text) > MAX_STEPS and _depth(tree) > MAX_STEPS:
+        raise ExpressionError(
+            f"too many operations one after another (more than {MAX_STEPS}); split the expression up", 0
+        )
+    names = None if variables is None else _as_set(variables)
+    try:
+        found = _check(tree, names)
+    except ExpressionError as error:
+        if error.unknown is None or names is None:
+            raise
+        message = error.message + (hint or suggest)(error.unknown, names)
+        raise ExpressionError(message, error.offset, error.unknown) from None
     if kind is not None and found != kind:
         wanted = "a condition (true or false)" if kind == "boolean" else "a number"
         raise ExpressionError(f"expected {wanted}, got {_a(found)}", tree.offset)
     return Expr(text, tree, found, _compile(tree))
+
+
+def _as_set(names: Iterable[str]) -> AbstractSet[str] | KeysView[str]:
+    # The loader passes the same names for every expression: do not copy them each time.
+    return names if isinstance(names, AbstractSet | KeysView) else frozenset(names)
+
+
+def _depth(tree: Node) -> int:
+    """How deep the tree goes; counted without recursion, since the tree may be deep."""
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(node, Call):
+            stack += [(arg, depth + 1) for arg in node.args]
+        elif isinstance(node, Unary):
+            stack.append((node.operand, depth + 1))
+        elif isinstance(node, Binary):
+            stack += [(node.left, depth + 1), (node.right, depth + 1)]
+    return deepest
 
 
 def _a(kind: Kind) -> str:
@@ -537,6 +628,8 @@ def _unmet(node: Node, values: Values) -> Iterable[Unmet]:
 
 def format_number(value: float) -> str:
     """Show whole numbers without a decimal point and others with at most two places."""
+    if not math.isfinite(value):  # the rules never store one; shown rather than crash if they did
+        return "?" if math.isnan(value) else ("\u221e" if value > 0 else "-\u221e")
     if value == int(value):
         return str(int(value))
     return f"{value:.2f}".rstrip("0").rstrip(".")

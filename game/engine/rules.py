@@ -12,6 +12,7 @@ checked after every turn, and all endings when the turns run out.
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -149,8 +150,24 @@ def _apply(
             value = effect.set.evaluate(values)
         else:
             value = values[name] + effect.evaluate(values)
+        if value != value:  # NaN (say, infinity minus infinity): drop the effect, see `clamp`
+            continue
         low, high = bounds[name]
         values[name] = low if value < low else high if value > high else value
+
+
+def clamp(value: float, low: float, high: float, otherwise: float) -> float:
+    """`value` kept within [low, high]; `otherwise` if it is not a number at all.
+
+    Expressions cannot raise, but arithmetic on huge values can overflow to
+    infinity (clamped to the bound like any large number) or give NaN (say
+    infinity minus infinity), which would poison every later comparison: the
+    effect is then dropped and the value stays as it was. (`_apply` inlines
+    this for speed.)
+    """
+    if math.isnan(value):
+        return otherwise
+    return min(max(value, low), high)
 
 
 def _draw(choice: Choice, values: Mapping[str, float], rng: random.Random) -> int | None:
@@ -164,7 +181,9 @@ def _draw(choice: Choice, values: Mapping[str, float], rng: random.Random) -> in
     for index in range(last):
         chance = outcomes[index].chance
         assert chance is not None  # the model guarantees it for all but the last
-        total += min(max(float(chance.evaluate(values)), 0.0), 1.0)
+        value = float(chance.evaluate(values))
+        if value == value:  # a NaN chance counts as no chance (it would make `total` NaN)
+            total += min(max(value, 0.0), 1.0)
         if roll < total:
             return index
     return last

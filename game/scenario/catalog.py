@@ -9,7 +9,7 @@ from pathlib import Path
 
 from game.scenario.loader import Problem, ScenarioError, load_text, scenario_files
 from game.scenario.model import Scenario
-from game.scenario.yamlread import read_text
+from game.scenario.yamlread import read_bytes, read_text
 
 
 @dataclass(frozen=True)
@@ -39,19 +39,37 @@ def load_catalog(paths: Iterable[str | Path]) -> Catalog:
     prints: dict[str, str] = {}
     for file in scenario_files(paths):
         try:
-            raw = file.read_bytes()  # read once: the fingerprint is of exactly the bytes loaded
+            # Read once, bounded (never a FIFO, a device or gigabytes): the fingerprint
+            # is of exactly the bytes loaded.
+            raw = read_bytes(file, str(file))
         except OSError as error:
             errors.append(
                 ScenarioError([Problem(str(file), 1, 1, "", f"cannot read the file: {error.strerror}")])
             )
+            continue
+        except ScenarioError as error:
+            errors.append(error)
             continue
         try:
             scenario = load_text(read_text(raw, str(file)), str(file))
         except ScenarioError as error:
             errors.append(error)
             continue
+        except Exception as error:  # noqa: BLE001 - a bug of ours must not hide the other scenarios
+            errors.append(_internal_error(file, error))
+            continue
         scenarios.append(scenario)
         files[scenario.id] = file
         prints[scenario.id] = fingerprint(raw)
     scenarios.sort(key=lambda s: (s.dates.start, s.dates.end, s.title))
     return Catalog(tuple(scenarios), tuple(errors), files, prints)
+
+
+def _internal_error(file: Path, error: Exception) -> ScenarioError:
+    """A file the loader itself failed on: set it aside with a crash report, as a problem."""
+    from game import faults
+
+    path = faults.write_crash_report(error)
+    where = f"; a crash report was saved to {path}" if path else ""
+    message = f"the game failed while reading this file (an error in the game, not in the file{where})"
+    return ScenarioError([Problem(str(file), 1, 1, "", message)])

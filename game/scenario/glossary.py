@@ -16,10 +16,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from game.scenario.loader import validate_as
+from game.scenario.loader import read_document, validate_as
 from game.scenario.model import Frozen, Id, Line, ReadOnly, Text, suggest
-from game.scenario.problems import Problem, ScenarioError
-from game.scenario.yamlread import read_text, read_yaml
+from game.scenario.problems import ScenarioError
 
 Kind = Literal["term", "person", "group", "place"]
 
@@ -78,14 +77,7 @@ class Mark:
 
 
 def load_glossary(path: str | Path) -> Glossary:
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ScenarioError(
-            [Problem(str(path), 1, 1, "", f"cannot read the file: {error.strerror}")]
-        ) from None
-    document = read_yaml(read_text(raw, str(path)), str(path))
+    document = read_document(path)
     glossary = validate_as(Glossary, document)
     problems = [document.problem(path, message) for path, message in _check(glossary)]
     if problems:

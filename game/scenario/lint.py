@@ -16,7 +16,7 @@ from typing import Any
 
 from game.engine.conditions import Expr
 from game.engine.policies import historical
-from game.engine.rules import options
+from game.engine.rules import Impossible, options
 from game.engine.session import Session
 from game.scenario.model import Choice, Scenario, SetTo, Turn
 from game.scenario.problems import Path_, Problem
@@ -193,6 +193,13 @@ def _unused_names(scenario: Scenario, document: Document) -> Iterator[Problem]:
 def _choices(scenario: Scenario, document: Document) -> Iterator[Problem]:
     for index, turn in enumerate(scenario.turns):
         for role, choices in turn.choices.items():
+            if all(choice.requires is not None for choice in choices):
+                yield _warn(
+                    document,
+                    ("turns", index, "choices", role),
+                    f"every choice of the {role} here has a 'requires': when none holds, the game "
+                    "cannot go on; give one choice no 'requires'",
+                )
             if len(choices) < 2:
                 yield _warn(
                     document,
@@ -222,7 +229,16 @@ def _historical_path(scenario: Scenario, document: Document) -> Iterator[Problem
                 role: historical(scenario, session.state, role, random.Random(0))
                 for role in session.roles_to_choose()
             }
-            session = session.decide(picks)  # type: ignore[assignment] - historical picks are always valid
+            result = session.decide(picks)
+            if isinstance(result, Impossible):  # a role with every choice closed: the game is stuck
+                yield _warn(
+                    document,
+                    ("turns", index, "choices"),
+                    f"on history's path no choice is open here (seed {seed}: {result.reason}); "
+                    "the game cannot go on: give each role a choice without 'requires'",
+                )
+                return
+            session = result
         if session.state.ending != expected.id:
             yield _warn(
                 document,

@@ -16,9 +16,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from game.scenario.model import FIRST_YEAR, LAST_YEAR, Scenario, suggest
+from game.scenario.model import FIRST_YEAR, LAST_YEAR, Hints, Scenario, suggest
 from game.scenario.problems import Path_, Problem, ScenarioError, format_path
-from game.scenario.yamlread import Document, read_text, read_yaml
+from game.scenario.yamlread import Document, read_bytes, read_text, read_yaml, shorten
 
 __all__ = ["Problem", "ScenarioError", "load", "load_document", "load_text", "scenario_files", "validate"]
 
@@ -33,15 +33,20 @@ def load(path: str | Path, *, display: str | None = None) -> Scenario:
 
 def load_document(path: str | Path, *, display: str | None = None) -> tuple[Scenario, Document]:
     """Like `load`, also returning where each part of the file stands (for lint warnings)."""
+    with paused_gc():
+        document = read_document(path, display=display)
+        return validate(document), document
+
+
+def read_document(path: str | Path, *, display: str | None = None) -> Document:
+    """Any of the game's YAML content files as located data, or a ScenarioError."""
     path = Path(path)
     file = display or str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path, file)  # bounded: never a FIFO, a device or gigabytes
     except OSError as error:
         raise ScenarioError([Problem(file, 1, 1, "", f"cannot read the file: {error.strerror}")]) from None
-    with paused_gc():
-        document = read_yaml(read_text(raw, file), file)
-        return validate(document), document
+    return read_yaml(read_text(raw, file), file)
 
 
 def load_text(text: str, file: str = "<scenario>") -> Scenario:
@@ -77,7 +82,7 @@ def validate(document: Document) -> Scenario:
     scenario = validate_as(Scenario, document, _names(data))
     problems = list(check_references(scenario, document))
     if problems:
-        raise ScenarioError(problems)
+        raise ScenarioError(_at_most(problems))
     return scenario
 
 
@@ -89,27 +94,47 @@ def validate_as(model: type[M], document: Document, context: dict[str, Any] | No
     try:
         return model.model_validate(document.data, context=context)
     except ValidationError as error:
-        raise ScenarioError(list(_translate(error, document, model))) from None
+        raise ScenarioError(_at_most(list(_translate(error, document, model)))) from None
 
 
-def _names(data: dict[str, Any]) -> dict[str, list[str]]:
-    """The scenario's own names, read defensively from raw data, for reference checks."""
+MAX_PROBLEMS = 100
 
-    def keys(section: str) -> list[str]:
+
+def _at_most(problems: list[Problem]) -> list[Problem]:
+    """The first MAX_PROBLEMS problems, and a note of how many more: thousands of
+    lines help nobody, and a broken or hostile file can make that many."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    problems = sorted(problems)
+    first, rest = problems[:MAX_PROBLEMS], problems[MAX_PROBLEMS:]
+    more = rest[0]
+    note = f"... and {len(rest)} more problem(s) from here on; fix the ones above first"
+    return [*first, Problem(more.file, more.line, more.column, "", note)]
+
+
+def _names(data: dict[str, Any]) -> dict[str, Any]:
+    """The scenario's own names, read defensively from raw data, for reference checks.
+
+    Kept as dicts (ordered, and quick to look a name up in) so a file with
+    thousands of names and references is still checked in linear time.
+    """
+
+    def keys(section: str) -> dict[str, None]:
         value = data.get(section)
-        return [str(key) for key in value] if isinstance(value, dict) else []
+        return dict.fromkeys(str(key) for key in value) if isinstance(value, dict) else {}
 
-    def ids(section: str) -> list[str]:
+    def ids(section: str) -> dict[str, None]:
         value = data.get(section)
         items = value if isinstance(value, list) else []
-        return [str(item["id"]) for item in items if isinstance(item, dict) and "id" in item]
+        return dict.fromkeys(str(item["id"]) for item in items if isinstance(item, dict) and "id" in item)
 
     return {
-        "variables": keys("variables"),
-        "places": keys("places"),
-        "sources": keys("sources"),
-        "factions": keys("factions"),
-        "targets": ids("turns") + ids("endings"),
+        "variables": keys("variables").keys(),
+        "places": keys("places").keys(),
+        "sources": keys("sources").keys(),
+        "factions": keys("factions").keys(),
+        "targets": (ids("turns") | ids("endings")).keys(),
+        "hints": Hints(),
     }
 
 
@@ -230,7 +255,7 @@ def _message(item: dict[str, Any], path: Path_, model: type[BaseModel]) -> str:
         return f"missing required key {loc[-1]!r}"
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, path[:-1])
-        return f"unknown key {loc[-1]!r}{suggest(str(loc[-1]), allowed)}"
+        return f"unknown key {shorten(str(loc[-1]))}{suggest(str(loc[-1]), allowed)}"
     if kind in _KINDS:
         return f"expected {_KINDS[kind]}, got {_show(value)}{_yaml_hint(value, kind)}"
     if kind == "literal_error":
@@ -241,6 +266,8 @@ def _message(item: dict[str, Any], path: Path_, model: type[BaseModel]) -> str:
         return "must not be empty"
     if kind == "string_too_long":
         return f"too long: at most {ctx.get('max_length')} characters"
+    if kind == "too_long":
+        return f"too many: at most {ctx.get('max_length')}"
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} item(s)"
     if kind in ("greater_than_equal", "less_than_equal"):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import copyreg
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sized
 from functools import cached_property
 from types import MappingProxyType
 from typing import Annotated, Any, Literal, TypeVar
@@ -31,10 +31,24 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from game.engine.conditions import Expr, ExpressionError, Kind, parse, suggest
+from game.engine.conditions import (
+    MAX_CANDIDATES,
+    MAX_COMPARISONS,
+    Expr,
+    ExpressionError,
+    Kind,
+    parse,
+    suggest,
+)
 
 FORMAT = 1
 FIRST_YEAR, LAST_YEAR = 1916, 1931
+# A lesson plays 6-15 turns; the benchmarks load 2,000. The caps keep a hostile
+# file from making every check and replay (which walk the game turn by turn,
+# testing every early ending after each) take minutes: 4,000 turns and 8,000
+# endings took validate 1m39s.
+MAX_TURNS = 2000
+MAX_ENDINGS = 50  # endings are checked after every turn: turns x endings is the cost
 ROLES: tuple[Role, ...] = ("negotiator", "commander")
 
 Role = Literal["negotiator", "commander"]
@@ -52,13 +66,37 @@ Id = Annotated[
 ]
 
 
+class Hints:
+    """'Did you mean' hints for one scenario, given through the validation context.
+
+    Each hint compares a name with every known one; a hostile file with
+    thousands of misspelt references to thousands of similar names kept the
+    loader busy for minutes. So the hints share a budget of comparisons and
+    stop when it runs out (the errors themselves are all still reported).
+    """
+
+    def __init__(self, budget: int = MAX_COMPARISONS) -> None:
+        self.budget = budget
+
+    def __call__(self, name: str, known: Iterable[str]) -> str:
+        cost = min(len(known), MAX_CANDIDATES) if isinstance(known, Sized) else MAX_CANDIDATES
+        if cost > self.budget:
+            return ""
+        self.budget -= cost
+        return suggest(name, known)
+
+
+def _hint(info: ValidationInfo) -> Callable[[str, Iterable[str]], str]:
+    return (info.context or {}).get("hints") or suggest
+
+
 def _reference(collection: str, what: str) -> Any:
     """An id that must name one of the scenario's `collection` (checked via the context)."""
 
     def check(value: str, info: ValidationInfo) -> str:
         known = (info.context or {}).get(collection)
         if known is not None and value not in known:
-            message = f"unknown {what} {value!r}{suggest(value, known)}"
+            message = f"unknown {what} {value!r}{_hint(info)(value, known)}"
             raise PydanticCustomError("reference", message.replace("{", "{{").replace("}", "}}"))
         return value
 
@@ -186,7 +224,7 @@ def _expression(kind: Kind | None) -> Any:
             )
         variables = (info.context or {}).get("variables")
         try:
-            return parse(value, variables, kind)
+            return parse(value, variables, kind, _hint(info))
         except ExpressionError as error:
             message = error.message
             if kind == "number" and message.startswith("unknown variable") and value.strip().isidentifier():
@@ -402,8 +440,8 @@ class Scenario(Frozen):
     places: ReadOnly(Id, Place)
     factions: ReadOnly(Id, Faction) = Field(default_factory=_empty)
     variables: ReadOnly(Id, Variable)
-    turns: tuple[Turn, ...] = Field(min_length=1)
-    endings: tuple[Ending, ...] = Field(min_length=1)
+    turns: tuple[Turn, ...] = Field(min_length=1, max_length=MAX_TURNS)
+    endings: tuple[Ending, ...] = Field(min_length=1, max_length=MAX_ENDINGS)
     sources: ReadOnly(Id, Source) = Field(min_length=1)
 
     # --- lookups used by the engine and front ends ---

@@ -33,9 +33,16 @@ class ScenarioError(Exception):
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
 
+MAX_PART = 40  # characters of one key shown in a path: a key may be 100,000 long
+
+
 def format_path(path: Path_) -> str:
     """('turns', 3, 'choices') -> 'turns[3].choices'"""
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        if isinstance(part, int):
+            text += f"[{part}]"
+            continue
+        name = part if len(part) <= MAX_PART else part[: MAX_PART - 3] + "..."
+        text += f".{name}" if text else name
     return text

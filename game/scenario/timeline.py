@@ -15,10 +15,9 @@ from pydantic import Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from game.dates import format_date, format_month
-from game.scenario.loader import validate_as
+from game.scenario.loader import read_document, validate_as
 from game.scenario.model import FIRST_YEAR, LAST_YEAR, Frozen, Id, Line, ReadOnly, Source, Text, suggest
-from game.scenario.problems import Problem, ScenarioError
-from game.scenario.yamlread import read_text, read_yaml
+from game.scenario.problems import ScenarioError
 
 Precision = Literal["year", "month", "day"]
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -95,14 +94,7 @@ class Timeline(Frozen):
 
 
 def load_timeline(path: str | Path) -> Timeline:
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ScenarioError(
-            [Problem(str(path), 1, 1, "", f"cannot read the file: {error.strerror}")]
-        ) from None
-    document = read_yaml(read_text(raw, str(path)), str(path))
+    document = read_document(path)
     timeline = validate_as(Timeline, document)
     problems = []
     previous = None

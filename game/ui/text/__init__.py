@@ -8,6 +8,7 @@ glossary and the timeline), `settings`, `commands`, `debrief` and `app`
 """
 
 from game.ui.text.app import Options, run
-from game.ui.text.terminal import QuitGame, Terminal
+from game.ui.text.state import Game
+from game.ui.text.terminal import QuitGame, Terminal, as_number
 
-__all__ = ["Options", "QuitGame", "Terminal", "run"]
+__all__ = ["Game", "Options", "QuitGame", "Terminal", "as_number", "run"]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from game import faults
 from game.engine.branches import Branches
 from game.engine.session import Session
 from game.i18n import _
@@ -64,6 +65,9 @@ class Game:
     save_to: Path | None = None  # --save PATH: also kept there after every change
     complained: bool = False  # a failing autosave is told once, not every turn
 
+    def __post_init__(self) -> None:
+        self.track()
+
     @property
     def session(self) -> Session:
         return self.branches.session
@@ -91,7 +95,13 @@ class Game:
 
     def change(self, terminal: Terminal, branches: Branches) -> None:
         self.branches = branches
+        self.track()
         self.keep(terminal)
+
+    def track(self) -> None:
+        """Tell the crash reporter the game on screen, so a report holds its decisions."""
+        file = self.catalog.files.get(self.session.scenario.id)
+        faults.track(self.session, scenario_file=file, front_end="text")
 
     def keep(self, terminal: Terminal) -> None:
         """Autosave after every change of the game (and to --save PATH); a failure never stops play."""

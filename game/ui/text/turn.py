@@ -26,9 +26,9 @@ from game.ui.present import (
     vote_key,
 )
 from game.ui.text import classroom, reference
-from game.ui.text.commands import parse_command, run_command, what_if_to
+from game.ui.text.commands import parse_command, run_command, undo, what_if_to
 from game.ui.text.state import Game
-from game.ui.text.terminal import Terminal, as_number
+from game.ui.text.terminal import QuitGame, Terminal, as_number
 
 
 @dataclass(frozen=True)
@@ -75,11 +75,36 @@ def play_turn(terminal: Terminal, game: Game) -> None:
         terminal.clear()
         terminal.say(both_chosen())
     result = session.decide(picks, by=by or None, votes=votes or None)
-    if isinstance(result, Impossible):  # pragma: no cover - options() already filtered
-        terminal.say(_("That cannot be done now ({reason}).").format(reason=result.reason))
+    if isinstance(result, Impossible):  # the role nobody plays has no open choice
+        dead_end(terminal, game, result.reason)  # (returning to play() as before would loop forever)
         return
     game.change(terminal, game.branches.update(result))
     show_result(terminal, game)
+
+
+def dead_end(terminal: Terminal, game: Game, reason: str) -> None:
+    """The scenario leaves no way on (every choice of a role closed): never loop, never crash.
+
+    Returns once the last decision is taken back; otherwise the game ends. (`reason`
+    may be the engine's own diagnostic, which is in English.)
+    """
+    terminal.say()
+    terminal.say(
+        _(
+            "The game cannot go on from here: {reason}. This is a dead end in the scenario; "
+            "please tell its author ('python main.py validate' warns of it)."
+        ).format(reason=reason)
+    )
+    if not game.session.can_undo():
+        raise QuitGame(_("Goodbye."))
+    while True:
+        answer = terminal.ask(_("Type u to take back your last decision, or q to leave: "))
+        command = parse_command(answer)
+        if command is not None and command.name == "quit":
+            run_command(terminal, game, command)
+        if command is not None and command.name == "undo":
+            undo(terminal, game)
+            return
 
 
 def show_turn(terminal: Terminal, game: Game, private: bool) -> None:
@@ -167,6 +192,12 @@ def ask_choice(terminal: Terminal, game: Game, role: Role, redraw: Callable[[], 
     session = game.session
     offered = options(session.scenario, session.state, role)
     show_options(terminal, game, offered, role)
+    if not any(option.available for option in offered):
+        if role == "negotiator":
+            dead_end(terminal, game, _("none of the negotiator's choices is possible now"))
+        else:
+            dead_end(terminal, game, _("none of the commander's choices is possible now"))
+        return None  # the last decision was taken back
     vote = game.classroom.vote
     prompt = (
         _("\nHands (e.g. 1 12, 2 7; Enter = one by one; h = help): ")
