@@ -49,9 +49,17 @@ class Change:
     after: float
 
     def __str__(self) -> str:
+        return f"{self.label}: {format_number(self.before)} \u2192 {format_number(self.after)} ({self.difference})"
+
+    @property
+    def difference(self) -> str:
+        """The signed amount of the change: '+150', '\u2212150'."""
         sign = "+" if self.after > self.before else "\u2212"
-        difference = format_number(abs(self.after - self.before))
-        return f"{self.label}: {format_number(self.before)} \u2192 {format_number(self.after)} ({sign}{difference})"
+        return f"{sign}{format_number(abs(self.after - self.before))}"
+
+    def in_words(self) -> str:
+        """'600 to 450 (\u2212150)': the change without an arrow, for fonts that lack one."""
+        return f"{format_number(self.before)} to {format_number(self.after)} ({self.difference})"
 
 
 def changes(scenario: Scenario, before: Mapping[str, float], after: Mapping[str, float]) -> list[Change]:
@@ -60,6 +68,31 @@ def changes(scenario: Scenario, before: Mapping[str, float], after: Mapping[str,
         Change(variable.label, before[name], after[name])
         for name, variable in scenario.variables.items()
         if not variable.hidden and before[name] != after[name]
+    ]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A variable as the player sees it."""
+
+    name: str
+    label: str
+    value: float
+    low: float
+    high: float
+    description: str | None
+
+    @property
+    def text(self) -> str:
+        return format_number(self.value)
+
+
+def visible_variables(scenario: Scenario, values: Mapping[str, float]) -> list[Shown]:
+    """The variables the player may see, with their values."""
+    return [
+        Shown(name, variable.label, values[name], variable.min, variable.max, variable.description)
+        for name, variable in scenario.variables.items()
+        if not variable.hidden
     ]
 
 
@@ -102,3 +135,72 @@ def outcome_text(scenario: Scenario, record: TurnRecord, role: Role) -> str | No
     if move is None or move.outcome is None:
         return None
     return scenario.choice(record.turn, role, move.choice).outcomes[move.outcome].text
+
+
+# --- shared by the window's screens (and free for the terminal and reports to use) -------------
+
+
+def role_title(role: Role) -> str:
+    """'The negotiator'"""
+    return f"The {ROLE_TITLES[role]}"
+
+
+def turn_label(state: State) -> str:
+    """'Turn 3': the number of the turn being played, counting the turns played so far."""
+    return f"Turn {len(state.log) + 1}"
+
+
+def share(value: float, low: float, high: float) -> float:
+    """Where a value stands in its range, 0 to 1, for drawing a bar."""
+    return 0.0 if high <= low else min(max((value - low) / (high - low), 0.0), 1.0)
+
+
+@dataclass(frozen=True)
+class OtherMove:
+    """A move taken on a turn by a role the player does not play (or a second player)."""
+
+    role: Role
+    by: str  # "history" or "player"
+    choice: str  # the text of the choice
+    outcome: str | None
+
+
+def other_moves(scenario: Scenario, record: TurnRecord, role: Role) -> list[OtherMove]:
+    return [
+        OtherMove(
+            move.role,
+            move.by,
+            scenario.choice(record.turn, move.role, move.choice).text,
+            outcome_text(scenario, record, move.role),
+        )
+        for move in record.moves
+        if move.role != role
+    ]
+
+
+def chosen_text(scenario: Scenario, record: TurnRecord, role: Role) -> str | None:
+    """The text of the choice `role` took on a turn, if it took one."""
+    move = record.move(role)
+    return None if move is None else scenario.choice(record.turn, role, move.choice).text
+
+
+def historical_choices(scenario: Scenario, turn_id: str) -> list[tuple[Role, str]]:
+    """(role, text of the choice history took) for each role history records on a turn."""
+    turn = scenario.turns[scenario.turn_index(turn_id)]
+    return [
+        (role, scenario.choice(turn.id, role, choice_id).text)
+        for role, choice_id in turn.history.took.items()
+        if any(choice.id == choice_id for choice in turn.choices.get(role, ()))
+    ]
+
+
+def matched_summary(steps: list[PathStep]) -> str:
+    matched = sum(step.matched for step in steps)
+    return f"You matched history on {matched} of {len(steps)} turn{'s' if len(steps) != 1 else ''}."
+
+
+def ending_against_history(scenario: Scenario, ending_id: str) -> str:
+    historical = scenario.historical_ending()
+    if ending_id == historical.id:
+        return "Your game ended as history did."
+    return f"History ended differently: {historical.title}."
