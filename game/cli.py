@@ -1,4 +1,4 @@
-"""The command line: play, validate and schema.
+"""The command line: play, validate, schema and report.
 
 `python main.py` with no command plays; every other command is a word first:
 `python main.py validate scenarios/`.
@@ -11,19 +11,23 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game import __version__
 from game.paths import SCENARIOS
 
-# The roles, as in game.scenario.model.ROLES (a test keeps them equal): spelled out so that
-# opening the window does not first load the scenario model (pydantic), which is slow.
+if TYPE_CHECKING:
+    from game.scenario.problems import Problem
+
+# The roles, as in game.scenario.model.ROLES (a test keeps them equal), and the scenario
+# modules imported where they are used: opening the window must not wait for pydantic.
 ROLE_CHOICES = ("negotiator", "commander")
 
 
 def play_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
-        description="Turkestan Crossroads, 1918-1931. Other commands: validate, schema (add --help to each).",
+        description="Turkestan Crossroads, 1918-1931. Other commands: validate, schema, report (add --help to each).",
     )
     parser.add_argument("--version", action="version", version=f"Turkestan Crossroads {__version__}")
     parser.add_argument("--text", action="store_true", help="play in the terminal instead of a window")
@@ -34,6 +38,10 @@ def play_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--scenarios", metavar="DIR", type=Path, default=SCENARIOS, help="where to find scenarios"
+    )
+    parser.add_argument("--load", metavar="PATH", type=Path, help="continue the game saved in this file")
+    parser.add_argument(
+        "--save", metavar="PATH", type=Path, help="also keep the game in this file, after every turn"
     )
     window = parser.add_argument_group("the window")
     window.add_argument("--projector", action="store_true", help="large type, high contrast (F5 in the game)")
@@ -63,11 +71,14 @@ def _size(text: str) -> tuple[int, int]:
 
 def cmd_play(argv: Sequence[str]) -> int:
     args = play_parser().parse_args(argv)
-    if args.text:
+    if args.text or args.load or args.save:  # saves are played in the terminal for now
         from game.scenario.catalog import load_catalog
         from game.ui import text
 
-        return text.run(load_catalog([args.scenarios]), args.scenario, args.role, args.seed)
+        catalog = load_catalog([args.scenarios])
+        return text.run(
+            catalog, args.scenario, args.role, args.seed, load_path=args.load, save_path=args.save
+        )
     from game.ui.pygame.app import Options, run
 
     return run(
@@ -89,32 +100,50 @@ def cmd_play(argv: Sequence[str]) -> int:
 def cmd_validate(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python main.py validate",
-        description="Check scenario files and report every problem as file:line:col.",
+        description="Check scenario files: every error and warning, as file:line:col.",
     )
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: scenarios/)")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1)")
     args = parser.parse_args(argv)
-    from game.scenario.loader import ScenarioError, load, scenario_files
+    from game.scenario.loader import ScenarioError, content_files
 
     paths = args.paths or [SCENARIOS]
     missing = [path for path in paths if not path.exists()]
     if missing:
         print(f"validate: no such file or folder: {missing[0]}", file=sys.stderr)
         return 2
-    files = scenario_files(paths)
+    files = content_files(paths)
     if not files:
         print("validate: no scenario files (*.yaml) found", file=sys.stderr)
         return 2
-    problems = 0
+    errors = warnings = 0
     for file in files:
         try:
-            load(file)
+            found = check_file(file)
         except ScenarioError as error:
-            for problem in error.problems:
-                print(problem)
-            problems += len(error.problems)
-    verdict = "no problems" if not problems else f"{problems} problem(s)"
-    print(f"{len(files)} scenario file(s) checked: {verdict}.", file=sys.stderr)
-    return 1 if problems else 0
+            found, errors = list(error.problems), errors + len(error.problems)
+        for problem in found:
+            print(problem)
+        warnings += sum(problem.severity == "warning" for problem in found)
+    print(f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s).", file=sys.stderr)
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def check_file(file: Path) -> list[Problem]:
+    """Load one content file by its kind; return its warnings or raise ScenarioError."""
+    from game.scenario.glossary import load_glossary
+    from game.scenario.lint import lint
+    from game.scenario.loader import GLOSSARY_FILE, TIMELINE_FILE, load_document
+    from game.scenario.timeline import load_timeline
+
+    if file.name == GLOSSARY_FILE:
+        load_glossary(file)
+        return []
+    if file.name == TIMELINE_FILE:
+        load_timeline(file)
+        return []
+    scenario, document = load_document(file)
+    return lint(scenario, document)
 
 
 def schema() -> dict[str, object]:
@@ -138,10 +167,53 @@ def cmd_schema(argv: Sequence[str]) -> int:
     return 0
 
 
+def cmd_report(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python main.py report",
+        description="Write the report of a saved game for a handout: HTML or Markdown, by the extension.",
+    )
+    parser.add_argument("save", type=Path, help="a save file (e.g. from the saves folder, or --save)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="FILE.html or FILE.md (default: Markdown to the screen)",
+    )
+    parser.add_argument(
+        "--scenarios", metavar="DIR", type=Path, default=SCENARIOS, help="where to find scenarios"
+    )
+    parser.add_argument("--teacher", action="store_true", help="add the scenario's notes for the teacher")
+    args = parser.parse_args(argv)
+    from game import report, saves
+    from game.scenario.catalog import load_catalog
+
+    if args.output is not None and report.report_format(args.output) is None:
+        print(f"report: {args.output} must end in .html or .md", file=sys.stderr)
+        return 2
+    loaded = saves.load(args.save, load_catalog([args.scenarios]))
+    if isinstance(loaded, saves.SaveProblem):
+        print(f"report: {loaded.message}", file=sys.stderr)
+        return 1
+    if args.output is None:
+        sys.stdout.write(
+            report.render(report.build(loaded.branches, loaded.notes, teacher=args.teacher), "md")
+        )
+        return 0
+    try:
+        report.write_report(args.output, loaded.branches, loaded.notes, teacher=args.teacher)
+    except OSError as error:
+        print(f"report: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"The report was written to {args.output}", file=sys.stderr)
+    return 0
+
+
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "play": cmd_play,
     "validate": cmd_validate,
     "schema": cmd_schema,
+    "report": cmd_report,
 }
 
 

@@ -87,6 +87,20 @@ class Session:
         """Take back the last `steps` decisions (never past the start)."""
         return self.rewind(max(len(self.decisions) - steps, 0))
 
+    def undo_choice(self) -> Session:
+        """Take back the last decision people took, with any turns that then played themselves.
+
+        What Backspace and `u` do: a turn on which nobody played had no choice to
+        take back, and would only play itself again.
+        """
+        kept = len(self.decisions)
+        while kept and not self.decisions[kept - 1].picks:
+            kept -= 1
+        return self.rewind(max(kept - 1, 0))
+
+    def can_undo(self) -> bool:
+        return any(decision.picks for decision in self.decisions)
+
     def rewind(self, decisions_kept: int) -> Session:
         """The session as it stood after the first `decisions_kept` decisions ("what if")."""
         kept = max(0, min(decisions_kept, len(self.decisions)))

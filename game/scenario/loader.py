@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -18,7 +18,7 @@ from game.scenario.model import FIRST_YEAR, LAST_YEAR, Scenario, suggest
 from game.scenario.problems import Path_, Problem, ScenarioError, format_path
 from game.scenario.yamlread import Document, read_text, read_yaml
 
-__all__ = ["Problem", "ScenarioError", "load", "load_text", "scenario_files", "validate"]
+__all__ = ["Problem", "ScenarioError", "load", "load_document", "load_text", "scenario_files", "validate"]
 
 
 # --- validating -----------------------------------------------------------------
@@ -26,13 +26,19 @@ __all__ = ["Problem", "ScenarioError", "load", "load_text", "scenario_files", "v
 
 def load(path: str | Path, *, display: str | None = None) -> Scenario:
     """Load and validate one scenario file, or raise ScenarioError with every problem."""
+    return load_document(path, display=display)[0]
+
+
+def load_document(path: str | Path, *, display: str | None = None) -> tuple[Scenario, Document]:
+    """Like `load`, also returning where each part of the file stands (for lint warnings)."""
     path = Path(path)
     file = display or str(path)
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise ScenarioError([Problem(file, 1, 1, "", f"cannot read the file: {error.strerror}")]) from None
-    return load_text(read_text(raw, file), file)
+    document = read_yaml(read_text(raw, file), file)
+    return validate(document), document
 
 
 def load_text(text: str, file: str = "<scenario>") -> Scenario:
@@ -46,14 +52,22 @@ def validate(document: Document) -> Scenario:
         raise ScenarioError(
             [document.problem((), "a scenario is a mapping of keys like 'id:', 'title:', 'turns:'")]
         )
-    try:
-        scenario = Scenario.model_validate(data, context=_names(data))
-    except ValidationError as error:
-        raise ScenarioError(list(_translate(error, document))) from None
+    scenario = validate_as(Scenario, document, _names(data))
     problems = list(check_references(scenario, document))
     if problems:
         raise ScenarioError(problems)
     return scenario
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_as(model: type[M], document: Document, context: dict[str, Any] | None = None) -> M:
+    """Validate a document's data as `model`, turning every error into a located Problem."""
+    try:
+        return model.model_validate(document.data, context=context)
+    except ValidationError as error:
+        raise ScenarioError(list(_translate(error, document, model))) from None
 
 
 def _names(data: dict[str, Any]) -> dict[str, list[str]]:
@@ -80,12 +94,12 @@ def _names(data: dict[str, Any]) -> dict[str, list[str]]:
 # --- turning pydantic's errors into ours -----------------------------------------------------
 
 
-def _translate(error: ValidationError, document: Document) -> Iterator[Problem]:
+def _translate(error: ValidationError, document: Document, model: type[BaseModel]) -> Iterator[Problem]:
     errors = error.errors(include_url=False)
     seen: set[tuple[Path_, str]] = set()
     for item in _pick_union_members(errors, document.data):
         path, is_key = _data_path(item["loc"], document.data)
-        message = _message(item, path, document)
+        message = _message(item, path, model)
         if item["type"] == "missing":
             path = path[:-1] if path and path[-1] == item["loc"][-1] else path
         if (path, message) in seen:
@@ -187,13 +201,13 @@ _KINDS = {
 }
 
 
-def _message(item: dict[str, Any], path: Path_, document: Document) -> str:
+def _message(item: dict[str, Any], path: Path_, model: type[BaseModel]) -> str:
     kind, loc, ctx = item["type"], item["loc"], item.get("ctx") or {}
     value = item.get("input")
     if kind == "missing":
         return f"missing required key {loc[-1]!r}"
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(path[:-1])
+        allowed = _allowed_keys(model, path[:-1])
         return f"unknown key {loc[-1]!r}{suggest(str(loc[-1]), allowed)}"
     if kind in _KINDS:
         return f"expected {_KINDS[kind]}, got {_show(value)}{_yaml_hint(value, kind)}"
@@ -231,9 +245,9 @@ def _yaml_hint(value: Any, kind: str) -> str:
     return ""
 
 
-def _allowed_keys(loc: Sequence[Any]) -> list[str]:
+def _allowed_keys(root: type[BaseModel], loc: Sequence[Any]) -> list[str]:
     """The field names of the model at `loc`, for 'did you mean' hints."""
-    model: Any = Scenario
+    model: Any = root
     for part in loc:
         model = _field_model(model, part)
         if model is None:
@@ -387,7 +401,13 @@ def _check_dates(scenario: Scenario, document: Document) -> Iterator[Problem]:
         previous = turn
 
 
-def scenario_files(paths: Iterable[str | Path]) -> list[Path]:
+# Content files that live beside the scenarios but are not scenarios.
+GLOSSARY_FILE = "glossary.yaml"
+TIMELINE_FILE = "timeline.yaml"
+
+
+def content_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Every YAML file among `paths`; folders are searched (not recursively)."""
     files: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
@@ -395,3 +415,8 @@ def scenario_files(paths: Iterable[str | Path]) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+def scenario_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The scenario files among `paths` (a folder's glossary and timeline are not scenarios)."""
+    return [path for path in content_files(paths) if path.name not in (GLOSSARY_FILE, TIMELINE_FILE)]

@@ -11,6 +11,7 @@ scenario object that exists is a scenario the engine can run.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from functools import cached_property
 from types import MappingProxyType
@@ -24,6 +25,7 @@ from pydantic import (
     PlainValidator,
     ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -68,8 +70,85 @@ SourceRef = _reference("sources", "source")
 FactionRef = _reference("factions", "faction")
 TargetRef = _reference("targets", "turn or ending")
 
-Text = Annotated[str, Field(min_length=1, max_length=5000)]
-Line = Annotated[str, Field(min_length=1, max_length=300)]
+DEFAULT_LANGUAGE = "en"
+_LANGUAGE = re.compile(r"^[a-z]{2}$")
+
+
+class LocalText(str):
+    """A text in the default language that may carry translations.
+
+    It is a `str` (the default language), so code that only needs English
+    simply uses it; a front end asks `in_language` for the player's language.
+    """
+
+    variants: Mapping[str, str]
+
+    def __new__(cls, text: str, variants: Mapping[str, str] | None = None) -> LocalText:
+        made = super().__new__(cls, text)
+        made.variants = MappingProxyType(dict(variants or {}))
+        return made
+
+    def in_language(self, language: str) -> str:
+        return self.variants.get(language) or str(self)
+
+
+def _local_text(max_length: int) -> Any:
+    """Text, or a mapping of language code to text with an 'en' entry; never empty."""
+
+    def check(text: Any) -> str:
+        if isinstance(text, bool):
+            raise PydanticCustomError(
+                "text",
+                f"expected text, got {text} (YAML reads yes/no/on/off as true/false: put the text in quotes)",
+            )
+        if not isinstance(text, str):
+            raise PydanticCustomError("text", "expected text, got {got}", {"got": _kind_of(text)})
+        text = text.strip()
+        if not text:
+            raise PydanticCustomError("text", "must not be empty")
+        if len(text) > max_length:
+            raise PydanticCustomError("text", "too long: at most {limit} characters", {"limit": max_length})
+        return text
+
+    def validate(value: Any) -> LocalText:
+        if isinstance(value, LocalText):
+            return value
+        if isinstance(value, dict):
+            bad = [key for key in value if not (isinstance(key, str) and _LANGUAGE.match(key))]
+            if bad:
+                message = (
+                    f"expected text, or translations keyed by language code (en, ru, ...); got key {bad[0]!r}"
+                )
+                raise PydanticCustomError("text", message.replace("{", "{{").replace("}", "}}"))
+            if DEFAULT_LANGUAGE not in value:
+                raise PydanticCustomError("text", "translations need the English text under 'en'")
+            variants = {key: check(text) for key, text in value.items()}
+            return LocalText(variants[DEFAULT_LANGUAGE], variants)
+        return LocalText(check(value))
+
+    schema = {"type": "string", "minLength": 1, "maxLength": max_length}
+    return Annotated[
+        LocalText,
+        PlainValidator(validate),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    schema,
+                    {
+                        "type": "object",
+                        "description": "the text in several languages, keyed by language code",
+                        "required": [DEFAULT_LANGUAGE],
+                        "patternProperties": {"^[a-z]{2}$": schema},
+                        "additionalProperties": False,
+                    },
+                ]
+            }
+        ),
+    ]
+
+
+Text = _local_text(5000)
+Line = _local_text(300)
 
 
 def _read_only(value: Mapping[K, V]) -> Mapping[K, V]:
@@ -147,6 +226,9 @@ class Frozen(BaseModel):
 class Dates(Frozen):
     start: dt.date
     end: dt.date
+    shown: Line | None = Field(
+        None, description="how to show the span when the sources give no exact dates, e.g. '1918-1920'"
+    )
 
     @model_validator(mode="after")
     def _in_order(self) -> Dates:
@@ -224,17 +306,30 @@ class Choice(Frozen):
     outcomes: tuple[Outcome, ...] = ()
     next: TargetRef | None = Field(None, description="a later turn or an ending to go to")
 
-    @model_validator(mode="after")
-    def _otherwise_last(self) -> Choice:
-        for index, outcome in enumerate(self.outcomes):
-            last = index == len(self.outcomes) - 1
+    @field_validator("outcomes")
+    @classmethod
+    def _otherwise_last(cls, outcomes: tuple[Outcome, ...]) -> tuple[Outcome, ...]:
+        for index, outcome in enumerate(outcomes):
+            last = index == len(outcomes) - 1
             if last and outcome.chance is not None:
                 raise ValueError("the last outcome must have no `chance`: it is what happens otherwise")
             if not last and outcome.chance is None:
                 raise ValueError(f"outcome {index + 1} needs a `chance` (only the last has none)")
+        return outcomes
+
+    @model_validator(mode="after")
+    def _why_not_explains_requires(self) -> Choice:
         if self.why_not is not None and self.requires is None:
             raise ValueError("`why_not` explains a `requires`, but this choice has none")
         return self
+
+
+class TeacherNotes(Frozen):
+    """Notes for the teacher's eyes only: the presenter view and the teacher's report."""
+
+    background: Text | None = Field(None, description="what the teacher should know before the turn")
+    pitfalls: Text | None = Field(None, description="misunderstandings students often fall into")
+    ask: Line | None = Field(None, description="the question to ask the class")
 
 
 class History(Frozen):
@@ -250,7 +345,11 @@ class History(Frozen):
 
 class Turn(Frozen):
     id: Id
-    date: dt.date
+    date: dt.date = Field(description="the turn's day; it orders the story")
+    shown_date: Line | None = Field(
+        None,
+        description="how to show the date when the sources give no exact day, e.g. 'early March 1918'",
+    )
     place: PlaceRef
     title: Line
     situation: Text | ReadOnly(
@@ -258,6 +357,7 @@ class Turn(Frozen):
     ) = Field(description="the situation, or one per role", union_mode="left_to_right")
     choices: ReadOnly(Role, tuple[Choice, ...])
     history: History
+    teacher: TeacherNotes | None = Field(None, description="notes shown only to the teacher")
     next: TargetRef | None = Field(
         None, description="a later turn or an ending that follows (default: the next turn in the list)"
     )

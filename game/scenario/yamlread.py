@@ -200,6 +200,8 @@ def _position(event: Any) -> tuple[int, int]:
 def read_yaml(text: str, file: str) -> Document:
     """Parse YAML text into a located Document; raise ScenarioError if it is not valid YAML."""
     document = Document(file, None)
+    if not text.strip():
+        raise ScenarioError([Problem(file, 1, 1, "", "the file is empty")])
     try:
         document.data = _Composer(document).compose(iter(yaml.parse(text, Loader=_Loader)))
     except _YamlProblem as problem:
@@ -207,18 +209,17 @@ def read_yaml(text: str, file: str) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = _yaml_message(error)
+        message = _yaml_message(error, text, mark)
         raise ScenarioError([Problem(file, line, column, "", message)]) from None
     except yaml.YAMLError as error:
         raise ScenarioError([Problem(file, 1, 1, "", f"not valid YAML: {error}")]) from None
     return document
 
 
-def _yaml_message(error: yaml.MarkedYAMLError) -> str:
-    text = " ".join(part for part in (error.context, error.problem) if part)
-    if "found character '\\t'" in text or "found character '\t'" in text:
+def _yaml_message(error: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":
         return "a tab character: indent with spaces, not tabs"
-    return f"not valid YAML: {text}"
+    return "not valid YAML: " + " ".join(part for part in (error.context, error.problem) if part)
 
 
 def read_text(raw: bytes, file: str) -> str:
