@@ -1,21 +1,24 @@
-"""The ending and the debrief: how your game ended, how history's did, and your path
-against history turn by turn, with the turns where you went another way marked."""
+"""The ending and the debrief: how your game ended and how history's did, your path
+against history turn by turn (the turns where you went another way marked), and a
+chart of how things moved."""
 
 from __future__ import annotations
 
 import pygame
+from pygame_gui.elements import UIImage
 
 from game.engine.session import Session
 from game.scenario.model import Role
 from game.ui.present import (
-    ending_against_history,
-    format_date,
-    matched_summary,
-    path_against_history,
+    Debrief,
+    debrief,
+    ending_verdict,
+    matched_sentence,
+    passed_by_sentence,
     role_title,
 )
+from game.ui.pygame import chart, widgets
 from game.ui.pygame import turn as turn_screen
-from game.ui.pygame import widgets
 from game.ui.pygame.outcome import undo_to_turn
 from game.ui.pygame.screen import UI, Context, Go, Quit, Screen, Transition
 from game.ui.pygame.widgets import Markup, esc
@@ -23,72 +26,86 @@ from game.ui.pygame.widgets import Markup, esc
 
 class EndingScreen(Screen):
     name = "ending"
-    hints = "Tab or arrows move \u00b7 Enter chooses \u00b7 Backspace takes back the last decision \u00b7 Esc menu"
+    hints = "Tab or arrows move \u00b7 Enter chooses \u00b7 PageUp/PageDown scroll \u00b7 Backspace takes back the last decision"
 
     def __init__(self, context: Context) -> None:
         super().__init__(context)
         assert context.session is not None and context.role is not None
         self.session: Session = context.session
         self.role: Role = context.role
-        self.steps = [
-            step
-            for step in path_against_history(self.session.scenario, self.session.state.log)
-            if step.role == self.role
-        ]
+        self.summary: Debrief = debrief(self.session)
 
     def layout(self, ui: UI) -> None:
         theme = ui.theme
         scenario = self.session.scenario
-        ending = scenario.ending(self.session.state.ending or "")
+        assert self.summary.ending is not None
         body, footer = turn_screen.frame(ui)
         eyebrow = f"{scenario.title} \u00b7 {role_title(self.role).lower()} \u00b7 the end"
-        top = widgets.header(ui, body, eyebrow, ending.title, matched_summary(self.steps))
+        top = widgets.header(ui, body, eyebrow, self.summary.ending.title, ending_verdict(self.summary))
         body = pygame.Rect(body.x, top + theme.space(1), body.width, body.bottom - top - theme.space(1))
-        left, right = widgets.cut_left(body, round(body.width * 0.48), theme.space(1.5))
+        left, right = widgets.cut_left(body, round(body.width * 0.46), theme.space(1.5))
         self.text = widgets.text_box(ui, left, self._ending(ui), "#sheet")
-        self.path = widgets.text_box(ui, right, self._path(ui), "#sheet")
+        chart_height = round(right.height * 0.44) if self.summary.series else 0
+        path_rect, chart_rect = widgets.cut_top(
+            right, right.height - chart_height - theme.space(1), theme.space(1)
+        )
+        self.path = widgets.text_box(ui, path_rect, self._path(ui), "#sheet")
+        if chart_height:
+            widgets.panel(ui, chart_rect, "#chart")
+            caption, plot = widgets.cut_top(
+                chart_rect.inflate(-theme.space(1.5), -theme.space(1)), widgets.line_height(theme, "small")
+            )
+            widgets.label(ui, caption, "HOW THINGS MOVED, TURN BY TURN", "#eyebrow")
+            UIImage(plot, chart.render(theme, plot.size, self.summary), ui.manager)
         self._footer(ui, footer)
 
     def _ending(self, ui: UI) -> str:
         markup = Markup(ui.theme)
         scenario = self.session.scenario
-        ending = scenario.ending(self.session.state.ending or "")
-        historical = scenario.historical_ending()
-        parts = [markup.eyebrow("How your game ended"), esc(ending.text)]
-        comparison = ending_against_history(scenario, ending.id)
-        colour = "good" if ending.id == historical.id else "warn"
-        parts.append("<br>" + markup.font(f"<b>{esc(comparison)}</b>", None, colour))
-        if ending.id != historical.id:
+        summary = self.summary
+        assert summary.ending is not None
+        parts = [markup.eyebrow("How your game ended") + "<br>" + esc(summary.ending.text)]
+        if not summary.ended_as_history:
+            historical = summary.historical_ending
             parts.append(
-                "<br>"
-                + markup.eyebrow("How history ended")
+                markup.eyebrow("How history ended")
                 + "<br>"
                 + markup.heading(historical.title, "body", "accent")
+                + "<br>"
+                + esc(historical.text)
             )
-            parts.append(esc(historical.text))
-        sources = [f"<b>{esc(source.title)}</b>: {esc(source.note)}" for source in scenario.sources.values()]
-        parts.append("<br>" + markup.eyebrow("Sources") + "<br>" + "<br>".join(sources))
-        return "<br>".join(parts)
+        sources = "<br>".join(
+            f"<b>{esc(source.title)}</b>: {esc(source.note)}" for source in scenario.sources.values()
+        )
+        parts.append(markup.eyebrow("Sources") + "<br>" + sources)
+        return "<br><br>".join(parts)
 
     def _path(self, ui: UI) -> str:
         markup = Markup(ui.theme)
-        lines = [markup.eyebrow("Your path against history", "accent")]
-        if not self.steps:
-            lines.append(markup.muted("You took no decisions in this game."))
-        for step in self.steps:
+        summary = self.summary
+        lines = [
+            markup.eyebrow("Your path against history", "accent"),
+            markup.font(f"<b>{esc(matched_sentence(summary))}</b>", None, "ink"),
+        ]
+        single = len(summary.roles) == 1
+        for step in summary.played_steps:
             tag = (
                 markup.font("<b>AS HISTORY</b>", "small", "good")
                 if step.matched
-                else markup.font("<b>WENT ANOTHER WAY</b>", "small", "warn")
+                else markup.font("<b>ANOTHER WAY</b>", "small", "warn")
             )
+            who = "You" if single else role_title(step.role)
             lines.append(
-                f"<br>{markup.font(esc(format_date(step.date)), 'small', 'muted')} \u00b7 "
-                f"<b>{esc(step.title)}</b> \u00b7 {tag}"
+                f"<br>{tag}  {markup.font(esc(step.shown_date), 'small', 'muted')} \u00b7 <b>{esc(step.title)}</b>"
             )
-            you = "You" if step.by != "history" else "History, for you"
-            lines.append(f"{you}: {esc(step.chosen)}")
+            lines.append(f"{who} chose \u201c{esc(step.chosen)}\u201d")
             if not step.matched:
-                lines.append(markup.font(f"History: {esc(step.historical)}", None, "muted"))
+                lines.append(markup.font(f"History: \u201c{esc(step.historical)}\u201d", None, "muted"))
+        if not summary.played_steps:
+            lines.append(markup.muted("You took no decisions in this game."))
+        passed = passed_by_sentence(summary)
+        if passed:
+            lines.append("<br>" + markup.muted(passed))
         return "<br>".join(lines)
 
     def _footer(self, ui: UI, rect: pygame.Rect) -> None:

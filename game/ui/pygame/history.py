@@ -12,12 +12,20 @@ import pygame
 from game.engine.rules import verdict
 from game.engine.session import Session
 from game.scenario.model import Role
-from game.ui.present import format_date, historical_choices, role_title
+from game.ui.present import historical_choices, role_title, sources_line, turn_date
 from game.ui.pygame import turn as turn_screen
 from game.ui.pygame import widgets
 from game.ui.pygame.outcome import footer_buttons, played_turn, undo_to_turn
 from game.ui.pygame.screen import UI, Context, Go, Screen, Transition
 from game.ui.pygame.widgets import Markup, esc
+
+
+def fitted_height(ui: UI, rect: pygame.Rect, markup: str, style: str, most: float) -> int:
+    """The height a text box needs for `markup` at the width of `rect`, but at most `most` of its height."""
+    probe = widgets.text_box(ui, pygame.Rect(rect.x, rect.y, rect.width, -1), markup, style)
+    height = min(probe.rect.height, round(rect.height * most))
+    probe.kill()
+    return height
 
 
 class HistoryScreen(Screen):
@@ -40,75 +48,82 @@ class HistoryScreen(Screen):
         eyebrow = f"Turn {len(self.session.state.log)} \u00b7 what really happened"
         scenario = self.session.scenario
         place = scenario.places[self.turn.place].name
-        title = f"{format_date(self.turn.date)} \u00b7 {place}"
+        title = f"{turn_date(self.turn)} \u00b7 {place}"
         top = widgets.header(ui, body, eyebrow, title, self.turn.title)
         body = pygame.Rect(body.x, top + theme.space(1), body.width, body.bottom - top - theme.space(1))
+        body = self._verdict_strip(ui, body)
         left, right = turn_screen.columns(ui, body)
         self._reading(ui, left)
         self._side(ui, right)
         forward = "See how it ended" if self.session.state.finished else "Next turn"
         footer_buttons(self, ui, footer, forward, self.forward)
 
+    def _verdict_strip(self, ui: UI, body: pygame.Rect) -> pygame.Rect:
+        """Your choice against history's, across the screen: the line a class looks for first."""
+        markup, matched = self._verdict(ui)
+        if markup is None:
+            return body
+        style = "#verdict_same" if matched else "#verdict_other"
+        height = fitted_height(ui, body, markup, style, 0.3)
+        strip, rest = widgets.cut_top(body, height, ui.theme.space(0.75))
+        widgets.text_box(ui, strip, markup, style)
+        return rest
+
     def _reading(self, ui: UI, rect: pygame.Rect) -> None:
-        """What happened and why over the box of what is uncertain (if anything is)."""
+        """What happened, why, and history's other choices, over the box of what is uncertain."""
         theme = ui.theme
         markup = Markup(theme)
         history = self.turn.history
-        uncertain = None
+        self.uncertain = None
         if history.uncertain:
             text = markup.eyebrow("Uncertain or disputed", "uncertain") + "<br>" + esc(history.uncertain)
-            probe = widgets.text_box(ui, pygame.Rect(rect.x, rect.y, rect.width, -1), text, "#uncertain")
-            height = min(probe.rect.height, round(rect.height * 0.4))
-            probe.kill()
+            height = fitted_height(ui, rect, text, "#uncertain", 0.45)
             uncertain_rect, rect = widgets.cut_bottom(rect, height, theme.space(0.75))
-            uncertain = widgets.text_box(ui, uncertain_rect, text, "#uncertain")
+            self.uncertain = widgets.text_box(ui, uncertain_rect, text, "#uncertain")
         parts = [esc(history.text)]
         if history.why:
             parts.append(markup.eyebrow("Why") + "<br>" + esc(history.why))
         scenario = self.session.scenario
-        sources = "; ".join(esc(scenario.sources[source].title) for source in history.sources)
-        parts.append(markup.eyebrow("Sources") + "<br>" + sources)
+        others = [
+            f"{role_title(role)}: {esc(text)}"
+            for role, text in historical_choices(scenario, self.turn)
+            if role != self.role
+        ]
+        if others:
+            parts.append(markup.eyebrow("History's choice for the other side") + "<br>" + "<br>".join(others))
+        parts.append(markup.eyebrow("Sources") + "<br>" + esc(sources_line(scenario, self.turn)))
         self.text = widgets.text_box(ui, rect, "<br><br>".join(parts), "#sheet")
-        self.uncertain = uncertain
 
     def _side(self, ui: UI, rect: pygame.Rect) -> None:
-        """The map, your choice against history's, and the questions for discussion."""
+        """The map over the questions for discussion, which get the larger share."""
         theme = ui.theme
-        map_rect, rest = widgets.cut_top(rect, round(rect.height * 0.32), theme.space(1))
-        turn_screen.place_map(ui, map_rect, self.session.scenario, self.turn.place)
-        verdict_markup, matched = self._verdict(ui)
-        style = "#verdict_same" if matched else "#verdict_other"
-        box = widgets.text_box(ui, pygame.Rect(rest.x, rest.y, rest.width, -1), verdict_markup, style)
-        height = min(box.rect.height, round(rest.height * 0.5))
-        if height < box.rect.height:  # too long for half the column: give it a scrolling box instead
-            box.kill()
-            box = widgets.text_box(ui, pygame.Rect(rest.x, rest.y, rest.width, height), verdict_markup, style)
-        _, rest = widgets.cut_top(rest, height, theme.space(1))
         markup = Markup(theme)
         questions = "<br>".join(
             f"<b>{number}.</b> {esc(question)}"
             for number, question in enumerate(self.turn.history.discuss, 1)
         )
-        self.discuss = widgets.text_box(
-            ui, rest, markup.eyebrow("For discussion", "accent") + "<br>" + questions, "#sheet"
+        text = markup.eyebrow("For discussion", "accent") + "<br>" + questions
+        height = fitted_height(ui, rect, text, "#sheet", 0.62)
+        discuss_rect, map_rect = widgets.cut_bottom(
+            rect, max(height, round(rect.height * 0.45)), theme.space(1)
         )
+        turn_screen.place_map(ui, map_rect, self.session.scenario, self.turn.place)
+        self.discuss = widgets.text_box(ui, discuss_rect, text, "#sheet")
 
-    def _verdict(self, ui: UI) -> tuple[str, bool]:
+    def _verdict(self, ui: UI) -> tuple[str | None, bool]:
         markup = Markup(ui.theme)
         scenario = self.session.scenario
         record = self.session.state.log[-1]
-        lines = [markup.eyebrow("Your choice and history's")]
         move = record.move(self.role)
-        matched = move is not None and self.turn.history.took.get(self.role) == move.choice
-        if move is not None:
-            mine = scenario.choice(record.turn, self.role, move.choice).text
-            lines.append(f"You chose: {esc(mine)}")
-            colour = "good" if matched else "warn"
-            lines.append(markup.font(f"<b>{esc(verdict(scenario, record, self.role))}</b>", None, colour))
-        for role, text in historical_choices(scenario, self.turn.id):
-            if role != self.role:
-                lines.append(f"{role_title(role)}: {esc(text)}")
-        return "<br>".join(lines), matched
+        if move is None:
+            return None, False
+        matched = self.turn.history.took.get(self.role) == move.choice
+        colour = "good" if matched else "warn"
+        line = markup.font(f"<b>{esc(verdict(scenario, record, self.role))}</b>", None, colour)
+        if matched:
+            return line, True
+        mine = scenario.choice(record.turn, self.role, move.choice).text
+        return f"You chose: {esc(mine)}<br>{line}", False
 
     def forward(self) -> Transition:
         if self.session.state.finished:

@@ -269,12 +269,12 @@ class _Labeller:
         cities = [city for city in data.items("cities") if not self._near_any(city["at"], pins)]
         # dots first, so that no label covers a place's dot
         for pin, point in zip(pins, pinned, strict=True):
-            self.taken.append(self._dot_rect(point, 9 if pin.here else 6))
+            self.taken.append(self._dot_rect(point, self._ring() + 3 if pin.here else 6))
         for city in cities:  # the main cities' dots too; lesser towns give way to labels
             if city.get("kind") != "region" and city["rank"] == 1 and self._inside(city["at"]):
                 self.taken.append(self._dot_rect(self.projection(city["at"]), 4))
         for pin, point in sorted(zip(pins, pinned, strict=True), key=lambda item: not item[0].here):
-            self._pin(pin, point)
+            self._pin(pin, point, _away(point, pinned, self.size * 4))
         regions = [city for city in cities if city.get("kind") == "region"]
         towns = [city for city in cities if city.get("kind") != "region"]
         for city in regions:
@@ -300,11 +300,14 @@ class _Labeller:
                 self._city(city)
         self._scale_bar()
 
-    def _pin(self, pin: Pin, point: tuple[float, float]) -> None:
+    def _ring(self) -> int:
+        return round(self.size * 0.95)
+
+    def _pin(self, pin: Pin, point: tuple[float, float], side: int) -> None:
         theme = self.theme
         x, y = round(point[0]), round(point[1])
         if pin.here:
-            ring = round(self.size * 0.95)
+            ring = self._ring()
             pygame.draw.circle(self.surface, theme.colour("map_halo"), (x, y), ring + 3)
             pygame.draw.circle(self.surface, theme.colour("map_here"), (x, y), ring, max(2, ring // 4))
             pygame.draw.circle(self.surface, theme.colour("map_here"), (x, y), max(3, ring // 3))
@@ -317,7 +320,7 @@ class _Labeller:
         size = round(self.size * (1.25 if pin.here else 1.05))
         colour = "map_here" if pin.here else "map_place"
         gap = round(self.size * (1.2 if pin.here else 0.7))
-        self._label(pin.name, (x, y), size, "bold", colour, gap, force=True)
+        self._label(pin.name, (x, y), size, "bold", colour, gap, force=True, side=side)
 
     def _city(self, city: dict[str, Any]) -> None:
         if not self._inside(city["at"]):
@@ -362,7 +365,9 @@ class _Labeller:
         colour: str,
         gap: int,
         force: bool = False,
+        side: int = 1,
     ) -> None:
+        """Name a point: to its right, else left, above, below...; `side` -1 tries the left first."""
         image = self._text(text, size, style, colour)
         x, y = round(point[0]), round(point[1])
         w, h = image.get_size()
@@ -376,13 +381,15 @@ class _Labeller:
             pygame.Rect(x + gap // 2, y + gap - 2, w, h),  # below right
             pygame.Rect(x - gap // 2 - w, y - gap - h + 2, w, h),  # above left
         ]
+        if side < 0:
+            candidates[0], candidates[1] = candidates[1], candidates[0]
         for rect in candidates:
             if self._free(rect):
                 self._place(image, rect)
                 return
-        if force:  # a scenario's place is always named: inside the map, even if crowded
-            rect = candidates[0] if candidates[0].right < self.bounds.right else candidates[1]
-            self._place(image, rect.clamp(self.bounds))
+        if force:  # a scenario's place is always named: where it covers least, inside the map
+            inside = [rect.clamp(self.bounds) for rect in candidates]
+            self._place(image, min(inside, key=self._overlap))
 
     def _text(self, text: str, size: int, style: str, colour: str) -> pygame.Surface:
         font = self.theme.font(size, style)
@@ -392,6 +399,14 @@ class _Labeller:
         font.outline = 0
         halo.blit(ink, (self.halo, self.halo))
         return halo
+
+    def _overlap(self, rect: pygame.Rect) -> int:
+        """How much of what is already placed a label at `rect` would cover, in square pixels."""
+        total = 0
+        for index in rect.collidelistall(self.taken):
+            clip = rect.clip(self.taken[index])
+            total += clip.width * clip.height
+        return total
 
     def _free(self, rect: pygame.Rect) -> bool:
         return self.bounds.contains(rect) and rect.collidelist(self.taken) == -1
@@ -430,3 +445,16 @@ class _Labeller:
         for tick in (x, x + length):
             pygame.draw.line(self.surface, ink, (tick, y - 5), (tick, y), 2)
         self._place(label, label.get_rect(bottomleft=(x, y - 4)))
+
+
+def _away(point: tuple[float, float], others: Sequence[tuple[float, float]], reach: float) -> int:
+    """Which side to name a place on: away from its nearest neighbour (1 right, -1 left).
+
+    Two places a few pixels apart (Bukhara and Kagan) would otherwise get their names
+    swapped round, each written on the other's side.
+    """
+    near = [o for o in others if o != point and abs(o[0] - point[0]) + abs(o[1] - point[1]) < reach]
+    if not near:
+        return 1
+    nearest = min(near, key=lambda o: abs(o[0] - point[0]) + abs(o[1] - point[1]))
+    return -1 if nearest[0] > point[0] else 1

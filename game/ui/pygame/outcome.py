@@ -6,7 +6,7 @@ import pygame
 
 from game.engine.session import Session
 from game.scenario.model import Role, Turn
-from game.ui.present import changes, chosen_text, other_moves, outcome_text, role_title
+from game.ui.present import changes, move_line, outcome_text
 from game.ui.pygame import turn as turn_screen
 from game.ui.pygame import widgets
 from game.ui.pygame.screen import UI, Context, Go, Screen, Transition
@@ -68,23 +68,27 @@ class OutcomeScreen(Screen):
         footer_buttons(self, ui, footer, "What really happened", self.forward)
 
     def _story(self, ui: UI) -> str:
+        """As the terminal tells it: the others' moves, then your choice and what came of it.
+
+        Outcome texts speak to the role that chose, so the other side's is not shown.
+        """
         markup = Markup(ui.theme)
         scenario = self.session.scenario
         record = self.session.state.log[-1]
         parts: list[str] = []
-        mine = chosen_text(scenario, record, self.role)
-        if mine is not None:
+        move = record.move(self.role)
+        if move is not None:
+            mine = scenario.choice(record.turn, self.role, move.choice).text
             parts.append(markup.eyebrow("Your choice") + "<br>" + markup.heading(mine, "body", "accent"))
             outcome = outcome_text(scenario, record, self.role)
             if outcome:
                 parts.append(esc(outcome))
         else:
             parts.append(markup.muted("You had no decision to take on this turn."))
-        for move in other_moves(scenario, record, self.role):
-            who = role_title(move.role) + (", played by history" if move.by == "history" else "")
-            parts.append(markup.eyebrow(who) + "<br>" + markup.heading(move.choice, "body", "accent"))
-            if move.outcome:
-                parts.append(esc(move.outcome))
+        others = [other for other in record.moves if other.role not in self.session.roles]
+        if others:
+            lines = "<br>".join(esc(move_line(scenario, self.turn, other)) for other in others)
+            parts.append(markup.eyebrow("The other side") + "<br>" + lines)
         return "<br><br>".join(parts)
 
     def _changes(self, ui: UI) -> str:

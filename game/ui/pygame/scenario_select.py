@@ -6,7 +6,7 @@ import pygame
 from pygame_gui.core import UIElement
 
 from game.scenario.model import ROLES, Scenario
-from game.ui.present import format_span, role_title
+from game.ui.present import role_title, scenario_dates
 from game.ui.pygame import mapview, widgets
 from game.ui.pygame.screen import UI, Context, Go, Screen, Transition
 from game.ui.pygame.widgets import Markup, esc
@@ -41,7 +41,7 @@ class ScenarioSelectScreen(Screen):
         self.detail_rect = right
         specs = [
             widgets.CardSpec(
-                f"<b>{esc(s.title)}</b><br>{Markup(theme).muted(format_span(s.dates.start, s.dates.end))}",
+                f"<b>{esc(s.title)}</b><br>{Markup(theme).muted(scenario_dates(s))}",
                 key=str(number) if number <= 9 else None,
             )
             for number, s in enumerate(self.scenarios, start=1)
@@ -72,13 +72,24 @@ class ScenarioSelectScreen(Screen):
 
     def _describe(self, ui: UI, scenario: Scenario, rect: pygame.Rect) -> list[UIElement]:
         theme = ui.theme
-        markup = Markup(theme)
-        map_height = round(rect.height * 0.42)
-        text_rect, map_rect = widgets.cut_top(rect, rect.height - map_height - theme.space(1), theme.space(1))
+        text = self._text(ui, scenario)
+        # the description takes what it needs (up to two thirds), the map the rest
+        probe = widgets.text_box(ui, pygame.Rect(rect.x, rect.y, rect.width, -1), text, "#sheet")
+        text_height = min(probe.rect.height, round(rect.height * 0.66))
+        probe.kill()
+        text_rect, map_rect = widgets.cut_top(rect, text_height, theme.space(1))
+        elements: list[UIElement] = [widgets.text_box(ui, text_rect, text, "#sheet")]
+        pins = [mapview.Pin(place.name, (place.at.lon, place.at.lat)) for place in scenario.places.values()]
+        view = mapview.view_for([pin.at for pin in pins], map_rect.width / max(map_rect.height, 1))
+        elements.append(widgets.map_image(ui, map_rect, view, pins))
+        return elements
+
+    def _text(self, ui: UI, scenario: Scenario) -> str:
+        markup = Markup(ui.theme)
         parts = [markup.heading(scenario.title, "h1", "ink")]
         if scenario.subtitle:
             parts.append("<br>" + markup.font(f"<i>{esc(scenario.subtitle)}</i>", "h2", "muted"))
-        span = format_span(scenario.dates.start, scenario.dates.end)
+        span = scenario_dates(scenario)
         parts.append("<br>" + markup.eyebrow(f"{span} \u00b7 {len(scenario.turns)} turns", "accent"))
         parts.append("<br><br>" + esc(scenario.summary))
         roles = [
@@ -87,11 +98,7 @@ class ScenarioSelectScreen(Screen):
             if role in scenario.roles
         ]
         parts.append("<br><br>" + markup.eyebrow("Who you can be") + "<br>" + "<br>".join(roles))
-        elements: list[UIElement] = [widgets.text_box(ui, text_rect, "".join(parts), "#sheet")]
-        pins = [mapview.Pin(place.name, (place.at.lon, place.at.lat)) for place in scenario.places.values()]
-        view = mapview.view_for([pin.at for pin in pins], map_rect.width / max(map_rect.height, 1))
-        elements.append(widgets.map_image(ui, map_rect, view, pins))
-        return elements
+        return "".join(parts)
 
     def key(self, event: pygame.event.Event) -> Transition | None:
         number = widgets.number_key(event)

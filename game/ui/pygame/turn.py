@@ -14,7 +14,7 @@ from pygame_gui.elements import UITextBox
 from game.engine.rules import Impossible, Option, current_turn, options
 from game.engine.session import Session
 from game.scenario.model import Role, Scenario, Turn
-from game.ui.present import format_date, role_title, share, turn_label, visible_variables
+from game.ui.present import role_title, turn_date, visible_variables
 from game.ui.pygame import mapview, widgets
 from game.ui.pygame.screen import UI, Context, Go, Screen, Transition
 from game.ui.pygame.widgets import esc
@@ -48,7 +48,7 @@ def variable_bars(
             pygame.Rect(rect.x, y, rect.width, 0),
             shown.label,
             shown.text,
-            share(shown.value, shown.low, shown.high),
+            shown.share,
             tooltip=esc(shown.description) if shown.description else None,
         )
         y += used + gap
@@ -93,7 +93,7 @@ def frame(ui: UI) -> tuple[pygame.Rect, pygame.Rect]:
 def turn_header(ui: UI, rect: pygame.Rect, session: Session, role: Role, turn: Turn, eyebrow: str) -> int:
     scenario = session.scenario
     place = scenario.places[turn.place].name
-    title = f"{format_date(turn.date)} \u00b7 {place}"
+    title = f"{turn_date(turn)} \u00b7 {place}"
     return widgets.header(ui, rect, eyebrow, title, turn.title)
 
 
@@ -122,7 +122,8 @@ class TurnScreen(Screen):
         theme = ui.theme
         scenario = self.session.scenario
         body, footer = frame(ui)
-        eyebrow = f"{turn_label(self.session.state)} \u00b7 {role_title(self.role)} \u00b7 {scenario.title}"
+        number = len(self.session.state.log) + 1
+        eyebrow = f"Turn {number} \u00b7 {role_title(self.role)} \u00b7 {scenario.title}"
         top = turn_header(ui, body, self.session, self.role, self.turn, eyebrow)
         body = pygame.Rect(body.x, top + theme.space(1), body.width, body.bottom - top - theme.space(1))
         left, right = columns(ui, body)
@@ -247,7 +248,7 @@ class TurnScreen(Screen):
             return None
         session = self.session.undo()
         self.context.session = session
-        day = format_date(session.scenario.turns[session.state.turn or 0].date)
+        day = turn_date(session.scenario.turns[session.state.turn or 0])
         return Go(TurnScreen(self.context, note=esc(f"You took back your decision of {day}. Choose again.")))
 
     def key(self, event: pygame.event.Event) -> Transition | None:
