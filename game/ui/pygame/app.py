@@ -16,6 +16,7 @@ import os
 import sys
 import tempfile
 import traceback
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,7 +65,8 @@ def open_window(options: Options) -> pygame.Surface:
             surface = pygame.display.set_mode(options.size, pygame.RESIZABLE)
     except pygame.error as error:
         raise NoDisplay(str(error)) from None
-    with contextlib.suppress(AttributeError, pygame.error):
+    with contextlib.suppress(AttributeError, pygame.error), warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # the Window API is new; this use is supported
         pygame.Window.from_display_module().minimum_size = MIN_SIZE
     return surface
 
@@ -103,8 +105,6 @@ class App:
     """The window's loop and its stack of screens."""
 
     def __init__(self, surface: pygame.Surface, options: Options) -> None:
-        import warnings
-
         import pygame_gui  # noqa: F401 - loaded here, after the first frame, on purpose
 
         from game.scenario.catalog import load_catalog

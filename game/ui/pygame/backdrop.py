@@ -25,45 +25,47 @@ def gradient(surface: pygame.Surface, theme: Theme) -> None:
     surface.blit(pygame.transform.smoothscale(strip, surface.get_size()), (0, 0))
 
 
-def title_block(surface: pygame.Surface, theme: Theme, area: pygame.Rect) -> int:
-    """The name, the years and the tagline, top-left in `area`. Returns the y under them."""
+def title_block(surface: pygame.Surface | None, theme: Theme, area: pygame.Rect) -> int:
+    """The name, the years and the tagline, top-left in `area`. Returns the y under them.
+
+    With no surface it only measures, so a screen can plan around the block.
+    """
     y = area.y
     display = theme.text_font("display", "bold")
-    image = display.render(TITLE, True, theme.colour("accent"))
-    if image.get_width() > area.width:  # a narrow window: the name on two lines
-        first, second = TITLE.split(" ", 1)
-        for word in (first, second):
-            line = display.render(word, True, theme.colour("accent"))
-            surface.blit(line, (area.x, y))
-            y += round(display.get_linesize() * 0.95)
-    else:
-        surface.blit(image, (area.x, y))
+    lines = [TITLE] if display.size(TITLE)[0] <= area.width else TITLE.split(" ", 1)  # narrow: two lines
+    for line in lines:
+        _blit(surface, display.render(line, True, theme.colour("accent")), (area.x, y))
         y += round(display.get_linesize() * 0.95)
     years = theme.text_font("h1", "bold").render(YEARS, True, theme.colour("ink"))
-    surface.blit(years, (area.x, y))
+    _blit(surface, years, (area.x, y))
     y += years.get_height() + theme.space(0.75)
-    rule_width = min(area.width, theme.space(6))
-    pygame.draw.line(
-        surface, theme.colour("accent"), (area.x, y), (area.x + rule_width, y), theme.line_width()
-    )
+    if surface is not None:
+        rule_width = min(area.width, theme.space(6))
+        pygame.draw.line(
+            surface, theme.colour("accent"), (area.x, y), (area.x + rule_width, y), theme.line_width()
+        )
     y += theme.space(1)
-    y = _wrapped(surface, theme, TAGLINE, area.x, y, area.width)
-    return y
+    return _wrapped(surface, theme, TAGLINE, area.x, y, area.width)
 
 
-def _wrapped(surface: pygame.Surface, theme: Theme, text: str, x: int, y: int, width: int) -> int:
+def _blit(surface: pygame.Surface | None, image: pygame.Surface, at: tuple[int, int]) -> None:
+    if surface is not None:
+        surface.blit(image, at)
+
+
+def _wrapped(surface: pygame.Surface | None, theme: Theme, text: str, x: int, y: int, width: int) -> int:
     font = theme.text_font("h2", "italic")
     line = ""
     for word in text.split():
         trial = f"{line} {word}".strip()
         if font.size(trial)[0] > width and line:
-            surface.blit(font.render(line, True, theme.colour("muted")), (x, y))
+            _blit(surface, font.render(line, True, theme.colour("muted")), (x, y))
             y += font.get_linesize()
             line = word
         else:
             line = trial
     if line:
-        surface.blit(font.render(line, True, theme.colour("muted")), (x, y))
+        _blit(surface, font.render(line, True, theme.colour("muted")), (x, y))
         y += font.get_linesize()
     return y
 

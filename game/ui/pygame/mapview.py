@@ -156,6 +156,15 @@ def render(theme: Theme, size: tuple[int, int], view: Extent, pins: Sequence[Pin
     return surface
 
 
+def labels(
+    theme: Theme, size: tuple[int, int], view: Extent, pins: Sequence[Pin] = ()
+) -> list[tuple[str, pygame.Rect]]:
+    """The names a map of this size would show, and where (to check the placing)."""
+    labeller = _Labeller(theme, pygame.Surface(size), Projection.fit(view, size))
+    labeller.draw(load_map(), pins)
+    return labeller.placed
+
+
 def _static(theme: Theme, size: tuple[int, int], view: Extent) -> pygame.Surface:
     key = (theme.mode, theme.scale, size, view)
     surface = _CACHE.get(key)
@@ -256,6 +265,7 @@ class _Labeller:
         self.projection = projection
         self.bounds = surface.get_rect().inflate(-6, -6)
         self.taken: list[pygame.Rect] = []
+        self.placed: list[tuple[str, pygame.Rect]] = []
         small = theme.px("small")
         # Labels on a small map are a little smaller than the interface's small type.
         fit = min(1.0, max(0.72, surface.get_width() / (900 * theme.scale)))
@@ -353,7 +363,7 @@ class _Labeller:
         for shift in (0.0, -0.8, 0.8):  # a little up or down if its own spot is taken
             rect = image.get_rect(center=(round(x), round(y + shift * image.get_height())))
             if self._free(rect):
-                self._place(image, rect)
+                self._place(image, rect, text)
                 return
 
     def _label(
@@ -385,11 +395,11 @@ class _Labeller:
             candidates[0], candidates[1] = candidates[1], candidates[0]
         for rect in candidates:
             if self._free(rect):
-                self._place(image, rect)
+                self._place(image, rect, text)
                 return
         if force:  # a scenario's place is always named: where it covers least, inside the map
             inside = [rect.clamp(self.bounds) for rect in candidates]
-            self._place(image, min(inside, key=self._overlap))
+            self._place(image, min(inside, key=self._overlap), text)
 
     def _text(self, text: str, size: int, style: str, colour: str) -> pygame.Surface:
         font = self.theme.font(size, style)
@@ -411,9 +421,12 @@ class _Labeller:
     def _free(self, rect: pygame.Rect) -> bool:
         return self.bounds.contains(rect) and rect.collidelist(self.taken) == -1
 
-    def _place(self, image: pygame.Surface, rect: pygame.Rect) -> None:
+    def _place(self, image: pygame.Surface, rect: pygame.Rect, text: str = "") -> None:
         self.surface.blit(image, rect)
-        self.taken.append(rect.inflate(-2 * self.halo + 2, -2 * self.halo))
+        inner = rect.inflate(-2 * self.halo + 2, -2 * self.halo)  # the halo may touch a neighbour's
+        self.taken.append(inner)
+        if text:
+            self.placed.append((text, inner))
 
     def _dot_rect(self, point: tuple[float, float], radius: int) -> pygame.Rect:
         return pygame.Rect(round(point[0]) - radius, round(point[1]) - radius, 2 * radius, 2 * radius)

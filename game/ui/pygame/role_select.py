@@ -51,7 +51,7 @@ class RoleSelectScreen(Screen):
             )
         self.list, self.cards = widgets.card_list(ui, left, specs)
         for index, made in enumerate(self.cards):
-            self.focusable(made.hit, self.choose, lambda index=index: self.show(index))
+            self.focusable(made.hit, self.choose_focused, lambda index=index: self.show(index))
         self._footer(ui, footer)
 
     def _footer(self, ui: UI, rect: pygame.Rect) -> None:
@@ -92,6 +92,10 @@ class RoleSelectScreen(Screen):
         if event.key == pygame.K_BACKSPACE:
             return self.back()
         return super().key(event)
+
+    def choose_focused(self) -> Transition | None:
+        """A card: the first click selects it (and describes it), a second click or Enter chooses."""
+        return self.choose() if self.was_focused else None
 
     def choose(self) -> Transition:
         from game.ui.pygame.turn import TurnScreen

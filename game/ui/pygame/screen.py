@@ -124,6 +124,7 @@ class Screen:
         self._actions: dict[UIElement, Callable[[], Transition | None]] = {}
         self._ring: list[UIElement] = []
         self._ring_focus: dict[UIElement, Callable[[], None]] = {}
+        self.was_focused = False  # whether the element being pressed already had the focus
 
     # --- building ---
 
@@ -204,6 +205,7 @@ class Screen:
         action = self._actions.get(element)
         if action is None:
             return None
+        self.was_focused = element is self.focused()
         if element in self._ring:
             self.focus(self._ring.index(element))
         return action()

@@ -15,20 +15,36 @@ class TitleScreen(Screen):
     def layout(self, ui: UI) -> None:
         theme = ui.theme
         width, height = ui.size
+        margin = theme.space(3)
         self.background = pygame.Surface(ui.size).convert()
         backdrop.gradient(self.background, theme)
         area = backdrop.title_area(ui.size, theme)
+        hint_height = widgets.line_height(theme, "small")
+        bottom = height - margin - hint_height - theme.space(1)
+        stack = self._stack_height(ui)
         wide = width / height > 1.3
-        if wide:
-            self._map(ui, area)
-        bottom = backdrop.title_block(self.background, theme, area)
-        self._buttons(ui, pygame.Rect(area.x, bottom + theme.space(2), area.width, height - bottom))
-        margin = theme.space(3)
-        hint = pygame.Rect(
-            margin, height - margin - widgets.line_height(theme, "small"), width - 2 * margin, 0
-        )
-        hint.height = widgets.line_height(theme, "small")
+        if backdrop.title_block(None, theme, area) + theme.space(2) + stack > bottom:
+            area.y = margin  # a short window: start the name at the top margin
+        under = backdrop.title_block(self.background, theme, area) + theme.space(2)
+        if under + stack <= bottom:  # the usual place: the buttons under the name, the map beside
+            if wide:
+                self._map(ui, area)
+            self._buttons(ui, pygame.Rect(area.x, under, area.width, stack))
+        else:  # no room under the name (large projector type): the buttons take the map's place
+            right = pygame.Rect(area.right + margin, margin, width - area.right - 2 * margin, bottom - margin)
+            self._buttons(ui, pygame.Rect(right.x, right.centery - stack // 2, right.width, stack))
+        hint = pygame.Rect(margin, height - margin - hint_height, width - 2 * margin, hint_height)
         widgets.hint_line(ui, hint, self.hints)
+
+    def _stack_height(self, ui: UI) -> int:
+        count = 4
+        return count * widgets.button_height(ui) + (count - 1) * ui.theme.space(0.6) + self._note_height(ui)
+
+    def _note_height(self, ui: UI) -> int:
+        catalog = self.context.catalog
+        if catalog.errors or not catalog.scenarios:
+            return round(widgets.line_height(ui.theme, "body") * 3.2)
+        return 0
 
     def _map(self, ui: UI, area: pygame.Rect) -> None:
         theme = ui.theme
@@ -60,7 +76,7 @@ class TitleScreen(Screen):
             ("Quit", "", lambda: Quit(0)),
         ]
         width = max(widgets.button_width(ui, text) for text, _, _ in entries)
-        width = max(width, theme.space(16))
+        width = min(max(width, theme.space(16)), area.width)
         height = widgets.button_height(ui)
         y = area.y
         for text, style, action in entries:

@@ -113,6 +113,7 @@ class TurnScreen(Screen):
         self.must_choose = self.role in self.session.roles_to_choose()
         self.note = note
         self.note_box: UITextBox | None = None
+        self.showing_reason = False  # the note is a closed choice's reason (not a message)
 
     @property
     def name(self) -> str:  # type: ignore[override]
@@ -203,6 +204,7 @@ class TurnScreen(Screen):
 
     def show_note(self, markup: str | None) -> None:
         self.note = markup
+        self.showing_reason = False
         if self.note_box is None:
             return
         if markup is None:
@@ -212,12 +214,14 @@ class TurnScreen(Screen):
             self.note_box.show()
 
     def focused_option(self, option: Option) -> None:
+        """Focus on a closed choice shows why it is closed; moving on clears that (and only that)."""
         widgets.scroll_into_view(self.list, self.cards[option.number - 1].hit)
-        if option.available:
-            self.show_note(None)
-        else:
+        if not option.available:
             reason = esc((option.reason or "").rstrip("."))
             self.show_note(f"<b>{option.number}. Not possible now:</b> {reason}.")
+            self.showing_reason = True
+        elif self.showing_reason:
+            self.show_note(None)
 
     def pick(self, option: Option) -> Transition | None:
         if not option.available:

@@ -323,7 +323,13 @@ def number_key(event: pygame.event.Event) -> int | None:
 
 
 def hint_line(ui: UI, rect: pygame.Rect, text: str) -> UILabel:
-    return UILabel(rect, text, ui.manager, object_id="#muted")
+    """The keys that work here, as many as fit: the last hints give way first in a narrow window."""
+    font = ui.theme.text_font("small")
+    parts = text.split(" \u00b7 ")
+    while len(parts) > 1 and font.size(" \u00b7 ".join(parts))[0] > rect.width:
+        parts.pop()
+    shown = " \u00b7 ".join(parts) if font.size(parts[0])[0] <= rect.width else ""
+    return UILabel(rect, shown, ui.manager, object_id="#muted")
 
 
 def scroll_text(box: UITextBox, pages: int) -> None:
