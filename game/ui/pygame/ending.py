@@ -41,15 +41,15 @@ class EndingScreen(Screen):
         assert self.summary.ending is not None
         body, footer = turn_screen.frame(ui)
         eyebrow = f"{scenario.title} \u00b7 {role_title(self.role).lower()} \u00b7 the end"
-        top = widgets.header(ui, body, eyebrow, self.summary.ending.title, ending_verdict(self.summary))
+        top = self.heading(ui, body, eyebrow, self.summary.ending.title, ending_verdict(self.summary))
         body = pygame.Rect(body.x, top + theme.space(1), body.width, body.bottom - top - theme.space(1))
         left, right = widgets.cut_left(body, round(body.width * 0.46), theme.space(1.5))
-        self.text = widgets.text_box(ui, left, self._ending(ui), "#sheet")
+        self.text = self.readable(widgets.text_box(ui, left, self._ending(ui), "#sheet"))
         chart_height = round(right.height * 0.44) if self.summary.series else 0
         path_rect, chart_rect = widgets.cut_top(
             right, right.height - chart_height - theme.space(1), theme.space(1)
         )
-        self.path = widgets.text_box(ui, path_rect, self._path(ui), "#sheet")
+        self.path = self.readable(widgets.text_box(ui, path_rect, self._path(ui), "#sheet"))
         if chart_height:
             widgets.panel(ui, chart_rect, "#chart")
             caption, plot = widgets.cut_top(
@@ -121,7 +121,7 @@ class EndingScreen(Screen):
         for (text, style, action), button_rect in zip(entries, reversed(places), strict=True):
             element = widgets.button(ui, button_rect, text, style)  # ...but focused from the left
             self.focusable(element, action)  # type: ignore[arg-type]
-        widgets.hint_line(ui, rect, self.hints)
+        widgets.hint_line(ui, rect, self.footer_text())
 
     def again(self) -> Transition:
         from game.ui.pygame.role_select import RoleSelectScreen
@@ -138,7 +138,4 @@ class EndingScreen(Screen):
     def key(self, event: pygame.event.Event) -> Transition | None:
         if event.key == pygame.K_BACKSPACE and self.session.decisions:
             return undo_to_turn(self.context)
-        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            widgets.scroll_text(self.path, 1 if event.key == pygame.K_PAGEDOWN else -1)
-            return None
         return super().key(event)

@@ -49,14 +49,32 @@ class HistoryScreen(Screen):
         scenario = self.session.scenario
         place = scenario.places[self.turn.place].name
         title = f"{turn_date(self.turn)} \u00b7 {place}"
-        top = widgets.header(ui, body, eyebrow, title, self.turn.title)
+        top = self.heading(ui, body, eyebrow, title, self.turn.title)
         body = pygame.Rect(body.x, top + theme.space(1), body.width, body.bottom - top - theme.space(1))
+        if theme.projector:
+            # Big type cannot hold the history and the questions at once: the questions
+            # (with the verdict) get a screen of their own, next.
+            left, right = turn_screen.columns(ui, body, projector_share=0.62)
+            self._reading(ui, left, uncertain_here=False)
+            map_rect, rest = widgets.cut_top(right, round(right.height * 0.42), theme.space(1))
+            turn_screen.place_map(ui, map_rect, self.session.scenario, self.turn.place)
+            if self._uncertain_markup(ui):
+                self._uncertain(ui, rest, most=1.0)
+            footer_buttons(self, ui, footer, "For discussion", self.discussion)
+            return
         body = self._verdict_strip(ui, body)
         left, right = turn_screen.columns(ui, body)
         self._reading(ui, left)
         self._side(ui, right)
-        forward = "See how it ended" if self.session.state.finished else "Next turn"
-        footer_buttons(self, ui, footer, forward, self.forward)
+        footer_buttons(self, ui, footer, self.forward_text(), self.forward)
+
+    def forward_text(self) -> str:
+        return "See how it ended" if self.session.state.finished else "Next turn"
+
+    def discussion(self) -> Transition:
+        from game.ui.pygame.discuss import DiscussScreen
+
+        return Go(DiscussScreen(self.context))
 
     def _verdict_strip(self, ui: UI, body: pygame.Rect) -> pygame.Rect:
         """Your choice against history's, across the screen: the line a class looks for first."""
@@ -66,20 +84,33 @@ class HistoryScreen(Screen):
         style = "#verdict_same" if matched else "#verdict_other"
         height = fitted_height(ui, body, markup, style, 0.3)
         strip, rest = widgets.cut_top(body, height, ui.theme.space(0.75))
-        widgets.text_box(ui, strip, markup, style)
+        self.readable(widgets.text_box(ui, strip, markup, style))
         return rest
 
-    def _reading(self, ui: UI, rect: pygame.Rect) -> None:
+    def _uncertain_markup(self, ui: UI) -> str | None:
+        uncertain = self.turn.history.uncertain
+        if not uncertain:
+            return None
+        return Markup(ui.theme).eyebrow("Uncertain or disputed", "uncertain") + "<br>" + esc(uncertain)
+
+    def _uncertain(self, ui: UI, rect: pygame.Rect, most: float) -> pygame.Rect:
+        """The box of what is uncertain or disputed, at the bottom of `rect`; returns what is left."""
+        text = self._uncertain_markup(ui)
+        if text is None:
+            return rect
+        height = rect.height if most >= 1 else fitted_height(ui, rect, text, "#uncertain", most)
+        uncertain_rect, rest = widgets.cut_bottom(rect, height, ui.theme.space(0.75))
+        self.uncertain = widgets.text_box(ui, uncertain_rect, text, "#uncertain")
+        self.reading.append(self.uncertain)
+        return rest
+
+    def _reading(self, ui: UI, rect: pygame.Rect, uncertain_here: bool = True) -> None:
         """What happened, why, and history's other choices, over the box of what is uncertain."""
-        theme = ui.theme
-        markup = Markup(theme)
+        markup = Markup(ui.theme)
         history = self.turn.history
         self.uncertain = None
-        if history.uncertain:
-            text = markup.eyebrow("Uncertain or disputed", "uncertain") + "<br>" + esc(history.uncertain)
-            height = fitted_height(ui, rect, text, "#uncertain", 0.45)
-            uncertain_rect, rect = widgets.cut_bottom(rect, height, theme.space(0.75))
-            self.uncertain = widgets.text_box(ui, uncertain_rect, text, "#uncertain")
+        if uncertain_here:
+            rect = self._uncertain(ui, rect, most=0.45)
         parts = [esc(history.text)]
         if history.why:
             parts.append(markup.eyebrow("Why") + "<br>" + esc(history.why))
@@ -93,6 +124,7 @@ class HistoryScreen(Screen):
             parts.append(markup.eyebrow("History's choice for the other side") + "<br>" + "<br>".join(others))
         parts.append(markup.eyebrow("Sources") + "<br>" + esc(sources_line(scenario, self.turn)))
         self.text = widgets.text_box(ui, rect, "<br><br>".join(parts), "#sheet")
+        self.reading.insert(0, self.text)  # read before the uncertain box under it
 
     def _side(self, ui: UI, rect: pygame.Rect) -> None:
         """The map over the questions for discussion, which get the larger share."""
@@ -108,7 +140,7 @@ class HistoryScreen(Screen):
             rect, max(height, round(rect.height * 0.45)), theme.space(1)
         )
         turn_screen.place_map(ui, map_rect, self.session.scenario, self.turn.place)
-        self.discuss = widgets.text_box(ui, discuss_rect, text, "#sheet")
+        self.discuss = self.readable(widgets.text_box(ui, discuss_rect, text, "#sheet"))
 
     def _verdict(self, ui: UI) -> tuple[str | None, bool]:
         markup = Markup(ui.theme)
@@ -126,6 +158,7 @@ class HistoryScreen(Screen):
         return f"You chose: {esc(mine)}<br>{line}", False
 
     def forward(self) -> Transition:
+        """On to the next turn, or to the ending."""
         if self.session.state.finished:
             from game.ui.pygame.ending import EndingScreen
 
@@ -137,7 +170,4 @@ class HistoryScreen(Screen):
     def key(self, event: pygame.event.Event) -> Transition | None:
         if event.key == pygame.K_BACKSPACE:
             return undo_to_turn(self.context)
-        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            widgets.scroll_text(self.text, 1 if event.key == pygame.K_PAGEDOWN else -1)
-            return None
         return super().key(event)

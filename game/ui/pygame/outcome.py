@@ -37,7 +37,7 @@ def footer_buttons(screen: Screen, ui: UI, rect: pygame.Rect, forward: str, acti
     left, rest = widgets.cut_right(rest, widgets.button_width(ui, again), ui.theme.space(1))
     tip = "Take back this decision and choose again: what if? (Backspace)"
     screen.focusable(widgets.button(ui, left, again, tooltip=tip), lambda: undo_to_turn(screen.context))
-    widgets.hint_line(ui, rest, screen.hints)
+    widgets.hint_line(ui, rest, screen.footer_text())
 
 
 class OutcomeScreen(Screen):
@@ -58,13 +58,13 @@ class OutcomeScreen(Screen):
         theme = ui.theme
         body, footer = turn_screen.frame(ui)
         eyebrow = f"Turn {len(self.session.state.log)} \u00b7 what came of it"
-        top = turn_screen.turn_header(ui, body, self.session, self.role, self.turn, eyebrow)
+        top = turn_screen.turn_header(self, ui, body, self.turn, eyebrow)
         body = pygame.Rect(body.x, top + theme.space(1), body.width, body.bottom - top - theme.space(1))
         left, right = turn_screen.columns(ui, body)
-        self.text = widgets.text_box(ui, left, self._story(ui), "#sheet")
+        self.text = self.readable(widgets.text_box(ui, left, self._story(ui), "#sheet"))
         map_rect, rest = widgets.cut_top(right, round(right.height * 0.45), theme.space(1))
         turn_screen.place_map(ui, map_rect, self.session.scenario, self.turn.place)
-        widgets.text_box(ui, rest, self._changes(ui), "#sheet")
+        self.readable(widgets.text_box(ui, rest, self._changes(ui), "#sheet"))
         footer_buttons(self, ui, footer, "What really happened", self.forward)
 
     def _story(self, ui: UI) -> str:
@@ -113,7 +113,4 @@ class OutcomeScreen(Screen):
     def key(self, event: pygame.event.Event) -> Transition | None:
         if event.key == pygame.K_BACKSPACE:
             return undo_to_turn(self.context)
-        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            widgets.scroll_text(self.text, 1 if event.key == pygame.K_PAGEDOWN else -1)
-            return None
         return super().key(event)

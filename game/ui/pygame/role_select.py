@@ -49,7 +49,7 @@ class RoleSelectScreen(Screen):
             specs.append(
                 widgets.CardSpec(f"<b>{role_title(role)}</b><br>{esc(info.name)}{person}", key=str(number))
             )
-        self.list, self.cards = widgets.card_list(ui, left, specs)
+        self.list, self.cards, _ = widgets.card_list(ui, left, specs)
         for index, made in enumerate(self.cards):
             self.focusable(made.hit, self.choose_focused, lambda index=index: self.show(index))
         self._footer(ui, footer)
@@ -81,6 +81,7 @@ class RoleSelectScreen(Screen):
             + esc(info.brief)
         )
         self.details = [widgets.text_box(self.ui, self.detail_rect, text, "#sheet")]
+        self.reading[:] = self.details
         if hasattr(self, "begin_button"):
             self.begin_button.set_text(f"Begin as {role_title(role).lower()}")
 

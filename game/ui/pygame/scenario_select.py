@@ -46,7 +46,7 @@ class ScenarioSelectScreen(Screen):
             )
             for number, s in enumerate(self.scenarios, start=1)
         ]
-        self.list, self.cards = widgets.card_list(ui, left, specs)
+        self.list, self.cards, _ = widgets.card_list(ui, left, specs)
         for index, made in enumerate(self.cards):
             self.focusable(made.hit, self.choose_focused, lambda index=index: self.show(index))
         self._footer(ui, footer)
@@ -79,6 +79,7 @@ class ScenarioSelectScreen(Screen):
         probe.kill()
         text_rect, map_rect = widgets.cut_top(rect, text_height, theme.space(1))
         elements: list[UIElement] = [widgets.text_box(ui, text_rect, text, "#sheet")]
+        self.reading[:] = elements[:1]
         pins = [mapview.Pin(place.name, (place.at.lon, place.at.lat)) for place in scenario.places.values()]
         view = mapview.view_for([pin.at for pin in pins], map_rect.width / max(map_rect.height, 1))
         elements.append(widgets.map_image(ui, map_rect, view, pins))

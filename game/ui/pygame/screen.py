@@ -125,6 +125,8 @@ class Screen:
         self._ring: list[UIElement] = []
         self._ring_focus: dict[UIElement, Callable[[], None]] = {}
         self.was_focused = False  # whether the element being pressed already had the focus
+        self.eyebrow: str | None = None  # the small line over the heading (turn, role, scenario)
+        self.reading: list[Any] = []  # text boxes in reading order, paged by PageUp/PageDown
 
     # --- building ---
 
@@ -134,12 +136,29 @@ class Screen:
         self._actions.clear()
         self._ring.clear()
         self._ring_focus.clear()
+        self.reading.clear()
         self.layout(ui)
         if self._ring:
             self.focus(min(self.focus_index, len(self._ring) - 1), notify=True)
 
     def layout(self, ui: UI) -> None:
         raise NotImplementedError
+
+    def heading(self, ui: UI, rect: pygame.Rect, eyebrow: str, title: str, subtitle: str | None) -> int:
+        """The screen's heading; returns its bottom.
+
+        On a projector the small line over it moves down to the footer, in place of the key
+        hints (the teacher knows the keys; the class wants the big type to have the room).
+        """
+        from game.ui.pygame import widgets
+
+        self.eyebrow = eyebrow
+        return widgets.header(ui, rect, None if ui.theme.projector else eyebrow, title, subtitle)
+
+    def footer_text(self) -> str:
+        if self.ui is not None and self.ui.theme.projector and self.eyebrow:
+            return self.eyebrow
+        return self.hints
 
     def draw(self, surface: pygame.Surface) -> None:
         """Draw what is not a widget, under the widgets (by default, the plain background)."""
@@ -169,6 +188,29 @@ class Screen:
         if on_focus is not None:
             self._ring_focus[element] = on_focus
         return len(self._ring) - 1
+
+    def readable(self, box: Any) -> Any:
+        """Add a text box to those PageUp and PageDown scroll, in reading order; returns it."""
+        self.reading.append(box)
+        return box
+
+    def page(self, direction: int) -> None:
+        """Scroll the first box not yet read to its end down a page (or the last one up).
+
+        So the keyboard reaches every word, however many boxes had to scroll.
+        """
+        boxes = self.reading if direction > 0 else list(reversed(self.reading))
+        for box in boxes:
+            bar = getattr(box, "scroll_bar", None)
+            if bar is None:
+                continue
+            at_end = bar.start_percentage + bar.visible_percentage >= 0.999
+            at_start = bar.start_percentage <= 0.001
+            if (direction > 0 and not at_end) or (direction < 0 and not at_start):
+                step = bar.visible_percentage * 0.9 * direction
+                start = min(max(bar.start_percentage + step, 0.0), 1.0 - bar.visible_percentage)
+                bar.set_scroll_from_start_percentage(start)
+                return
 
     @property
     def ring(self) -> list[UIElement]:
@@ -220,6 +262,8 @@ class Screen:
             self.focus(self.focus_index + 1)
         elif event.key in (pygame.K_UP, pygame.K_LEFT):
             self.focus(self.focus_index - 1)
+        elif event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self.page(1 if event.key == pygame.K_PAGEDOWN else -1)
         elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             element = self.focused()
             if element is not None:

@@ -36,10 +36,13 @@ def place_map(ui: UI, rect: pygame.Rect, scenario: Scenario, here: str | None) -
 
 
 def variable_bars(
-    ui: UI, rect: pygame.Rect, scenario: Scenario, values: dict[str, float] | None = None
+    ui: UI,
+    rect: pygame.Rect,
+    scenario: Scenario,
+    values: dict[str, float],
+    container: widgets.Container = None,
 ) -> int:
     """The visible variables as labelled bars, top-down in `rect`. Returns the height used."""
-    assert values is not None
     gap = ui.theme.space(0.6)
     y = rect.y
     for shown in visible_variables(scenario, values):
@@ -49,35 +52,47 @@ def variable_bars(
             shown.label,
             shown.text,
             shown.share,
+            container=container,
             tooltip=esc(shown.description) if shown.description else None,
         )
         y += used + gap
-    return y - rect.y
+    return y - gap - rect.y
 
 
 def bars_height(ui: UI, scenario: Scenario) -> int:
     count = sum(not variable.hidden for variable in scenario.variables.values())
-    one = widgets.line_height(ui.theme, "small") + max(6, round(ui.theme.space(0.55))) + ui.theme.space(0.6)
-    return count * one
+    one = widgets.line_height(ui.theme, "small") + widgets.bar_thickness(ui.theme)
+    return count * one + max(0, count - 1) * ui.theme.space(0.6)
 
 
 def side_column(
     ui: UI, rect: pygame.Rect, scenario: Scenario, here: str | None, values: dict[str, float]
 ) -> None:
-    """The right-hand column shared by the turn and outcome screens: map on top, bars under it."""
+    """The right-hand column of the turn: the map on top, the variables' bars under it.
+
+    The bars get the room they need first (down to a third of the column for the map);
+    if there are too many even then, they scroll.
+    """
     theme = ui.theme
-    wanted = bars_height(ui, scenario) + widgets.line_height(theme, "small") + theme.space(1)
-    map_height = max(round(rect.height * 0.4), min(round(rect.width / 1.35), rect.height - wanted))
+    caption_height = widgets.line_height(theme, "small")
+    needed = bars_height(ui, scenario) + caption_height + theme.space(1.3)
+    map_height = min(round(rect.width / 1.35), max(round(rect.height * 0.34), rect.height - needed))
     map_rect, rest = widgets.cut_top(rect, map_height, theme.space(1))
     place_map(ui, map_rect, scenario, here)
-    caption, rest = widgets.cut_top(rest, widgets.line_height(theme, "small"), theme.space(0.3))
+    caption, rest = widgets.cut_top(rest, caption_height, theme.space(0.3))
     widgets.label(ui, caption, "HOW THINGS STAND", "#eyebrow")
-    variable_bars(ui, rest, scenario, values)
+    if bars_height(ui, scenario) <= rest.height:
+        variable_bars(ui, rest, scenario, values)
+        return
+    box = widgets.scrolling(ui, rest)
+    inner = pygame.Rect(0, 0, rest.width - widgets.SCROLL_BAR - theme.space(0.5), 0)
+    used = variable_bars(ui, inner, scenario, values, container=box)
+    box.set_scrollable_area_dimensions((inner.width, used))
 
 
-def columns(ui: UI, body: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+def columns(ui: UI, body: pygame.Rect, projector_share: float = 0.7) -> tuple[pygame.Rect, pygame.Rect]:
     """The reading column and the side column (map and bars)."""
-    share_left = 0.6 if ui.theme.projector else 0.58
+    share_left = projector_share if ui.theme.projector else 0.58  # big type needs the wider column
     return widgets.cut_left(body, round(body.width * share_left), ui.theme.space(1.5))
 
 
@@ -90,11 +105,11 @@ def frame(ui: UI) -> tuple[pygame.Rect, pygame.Rect]:
     return body, footer
 
 
-def turn_header(ui: UI, rect: pygame.Rect, session: Session, role: Role, turn: Turn, eyebrow: str) -> int:
-    scenario = session.scenario
-    place = scenario.places[turn.place].name
-    title = f"{turn_date(turn)} \u00b7 {place}"
-    return widgets.header(ui, rect, eyebrow, title, turn.title)
+def turn_header(screen: Screen, ui: UI, rect: pygame.Rect, turn: Turn, eyebrow: str) -> int:
+    """Date and place, big; the turn's title under them."""
+    assert screen.context.scenario is not None
+    place = screen.context.scenario.places[turn.place].name
+    return screen.heading(ui, rect, eyebrow, f"{turn_date(turn)} \u00b7 {place}", turn.title)
 
 
 class TurnScreen(Screen):
@@ -125,33 +140,48 @@ class TurnScreen(Screen):
         body, footer = frame(ui)
         number = len(self.session.state.log) + 1
         eyebrow = f"Turn {number} \u00b7 {role_title(self.role)} \u00b7 {scenario.title}"
-        top = turn_header(ui, body, self.session, self.role, self.turn, eyebrow)
+        top = turn_header(self, ui, body, self.turn, eyebrow)
         body = pygame.Rect(body.x, top + theme.space(1), body.width, body.bottom - top - theme.space(1))
-        left, right = columns(ui, body)
-        side_column(ui, right, scenario, self.turn.place, dict(self.session.state.values))
-        self._reading(ui, left)
+        reading, side = columns(ui, body)
+        situation, choices = self._split_reading(ui, reading)
+        side_column(ui, side, scenario, self.turn.place, dict(self.session.state.values))
+        self.situation = self.readable(
+            widgets.text_box(ui, situation, esc(self.turn.situation_for(self.role)), "#sheet")
+        )
+        self._choices(ui, choices)
         self._footer(ui, footer)
 
-    def _reading(self, ui: UI, rect: pygame.Rect) -> None:
-        """The situation over the choices; the choices get what they need (up to 60%), the situation scrolls."""
+    def _split_reading(self, ui: UI, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+        """The situation over the choices. The choices get what they need, up to 70%: a class
+        votes on them, so they should be seen whole; a long situation scrolls (PageDown)."""
         theme = ui.theme
-        gap = theme.space(0.75)
-        needs_note = self.note is not None or any(not option.available for option in self.options)
-        note_height = round(theme.text_font("body").get_linesize() * 2.6) if needs_note else 0
-        if note_height:
-            note_rect, rect = widgets.cut_bottom(rect, note_height, gap)
-        heading = widgets.line_height(theme, "small")
-        limit = round(rect.height * 0.6)
-        choices_rect = pygame.Rect(rect.x, rect.bottom - limit, rect.width, limit)
-        self.list, self.cards = widgets.card_list(ui, choices_rect, self._specs())
-        used = min(limit, widgets.stack_height(self.cards, theme.space(0.5)))
-        self.list.set_relative_position((rect.x, rect.bottom - used))
-        self.list.set_dimensions((rect.width, used))
-        situation_bottom = rect.bottom - used - heading - gap
-        caption = pygame.Rect(rect.x, situation_bottom + gap // 2, rect.width, heading)
+        probe_rect = pygame.Rect(rect.x, rect.y, rect.width, 10_000)
+        probe, cards, needed = widgets.card_list(ui, probe_rect, self._specs())
+        probe.kill()
+        needed += self._note_height(ui) + widgets.line_height(theme, "small") + theme.space(1.5)
+        used = min(round(rect.height * 0.7), needed)
+        choices, situation = widgets.cut_bottom(rect, used, theme.space(0.75))
+        return situation, choices
+
+    def _note_height(self, ui: UI) -> int:
+        """Room under the choices for why one is closed (or a message), when it may be needed."""
+        if self.note is None and all(option.available for option in self.options):
+            return 0
+        return round(ui.theme.text_font("body").get_linesize() * 2.4) + ui.theme.space(0.75)
+
+    def _choices(self, ui: UI, rect: pygame.Rect) -> None:
+        """'What do you do?', the choice cards, and the note under them."""
+        theme = ui.theme
+        caption, rest = widgets.cut_top(rect, widgets.line_height(theme, "small"), theme.space(0.4))
         widgets.label(ui, caption, "WHAT DO YOU DO?" if self.must_choose else "EVENTS MOVE ON", "#eyebrow")
-        situation = pygame.Rect(rect.x, rect.y, rect.width, max(situation_bottom - rect.y, heading))
-        self.situation = widgets.text_box(ui, situation, esc(self.turn.situation_for(self.role)), "#sheet")
+        note_height = self._note_height(ui)
+        if note_height:
+            note_rect, rest = widgets.cut_bottom(rest, note_height - theme.space(0.75), theme.space(0.75))
+        self.list, self.cards, needed = widgets.card_list(ui, rest, self._specs())
+        if needed < rest.height:
+            self.list.set_dimensions((rest.width, needed))
+            if note_height:  # the note goes right under the cards
+                note_rect.y = rest.y + needed + theme.space(0.75)
         if self.must_choose:
             for option, made in zip(self.options, self.cards, strict=True):
                 self.focusable(
@@ -198,7 +228,7 @@ class TurnScreen(Screen):
         if not self.session.decisions:
             self.undo_button.disable()
         self.on_press(self.undo_button, self.undo)
-        widgets.hint_line(ui, rest, self.hints)
+        widgets.hint_line(ui, rest, self.footer_text())
 
     # --- what the player does ---
 
@@ -264,7 +294,4 @@ class TurnScreen(Screen):
             return None if option is None else self.pick(option)
         if event.key == pygame.K_BACKSPACE:
             return self.undo()
-        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            widgets.scroll_text(self.situation, 1 if event.key == pygame.K_PAGEDOWN else -1)
-            return None
         return super().key(event)

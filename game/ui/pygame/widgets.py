@@ -103,14 +103,18 @@ def line_height(theme: Theme, size: str) -> int:
     return round(theme.text_font(size).get_linesize() * 1.15)
 
 
-def header(ui: UI, rect: pygame.Rect, eyebrow: str, title: str, subtitle: str | None = None) -> int:
+def header(ui: UI, rect: pygame.Rect, eyebrow: str | None, title: str, subtitle: str | None = None) -> int:
     """A screen's heading: a small line over a big one, and an optional second line.
 
     A text box (not labels) so that a long title wraps instead of running off. Returns its bottom.
     """
     markup = Markup(ui.theme)
-    text = markup.eyebrow(eyebrow) + "<br>" + markup.heading(title, "h1", "ink")
-    if subtitle:
+    text = (markup.eyebrow(eyebrow) + "<br>" if eyebrow else "") + markup.heading(title, "h1", "ink")
+    one_line = f"{title} \u2014 {subtitle}"
+    if subtitle and ui.theme.projector and ui.theme.text_font("h1", "bold").size(one_line)[0] < rect.width:
+        # big type: the title on the date's line when it fits, to leave the room to the text
+        text += " " + markup.heading(f"\u2014 {subtitle}", "h1", "accent")
+    elif subtitle:
         text += "<br>" + markup.heading(subtitle, "h2", "accent")
     box = UITextBox(text, pygame.Rect(rect.x, rect.y, rect.width, -1), ui.manager, object_id="#header")
     return int(box.rect.bottom)
@@ -149,7 +153,7 @@ def button_width(ui: UI, text: str) -> int:
 
 
 def button_height(ui: UI) -> int:
-    return round(ui.theme.text_font("body").get_linesize() * 1.9)
+    return round(ui.theme.text_font("body").get_linesize() * (1.55 if ui.theme.projector else 1.9))
 
 
 def panel(ui: UI, rect: pygame.Rect, object_id: str = "") -> UIPanel:
@@ -177,6 +181,12 @@ class Card:
     @property
     def rect(self) -> pygame.Rect:
         return self.hit.relative_rect
+
+    def stretch(self, height: int) -> None:
+        """Make the card taller (to line up with its neighbours in a row)."""
+        if height > self.rect.height:
+            for part in (self.backing, self.hit, self.text):
+                part.set_dimensions((part.relative_rect.width, height))
 
 
 def card(
@@ -243,41 +253,52 @@ SCROLL_BAR = 20  # pygame_gui's scroll bar width, fixed in pixels
 
 
 def card_list(
-    ui: UI, rect: pygame.Rect, specs: Sequence[CardSpec]
-) -> tuple[UIScrollingContainer, list[Card]]:
-    """Cards stacked in a box that scrolls when they do not all fit."""
+    ui: UI, rect: pygame.Rect, specs: Sequence[CardSpec], columns: int = 1
+) -> tuple[UIScrollingContainer, list[Card], int]:
+    """Cards in rows of `columns`, in a box that scrolls when they do not all fit.
+
+    Cards in a row are made as tall as the row's tallest. Returns the box, the cards and
+    the height they take.
+    """
     gap = ui.theme.space(0.5)
     for reserve in (0, SCROLL_BAR + gap):
         container = UIScrollingContainer(rect, ui.manager, allow_scroll_x=False)
+        width = (rect.width - reserve - gap * (columns - 1)) // columns
         cards: list[Card] = []
         y = 0
-        for spec in specs:
-            made = card(
-                ui,
-                0,
-                y,
-                rect.width - reserve,
-                spec.markup,
-                key=spec.key,
-                closed=spec.closed,
-                tooltip=spec.tooltip,
-                container=container,
-            )
-            cards.append(made)
-            y += made.rect.height + gap
+        for start in range(0, len(specs), columns):
+            row = [
+                card(
+                    ui,
+                    column * (width + gap),
+                    y,
+                    width,
+                    spec.markup,
+                    key=spec.key,
+                    closed=spec.closed,
+                    tooltip=spec.tooltip,
+                    container=container,
+                )
+                for column, spec in enumerate(specs[start : start + columns])
+            ]
+            height = max(made.rect.height for made in row)
+            for made in row:
+                made.stretch(height)
+            cards += row
+            y += height + gap
         total = max(0, y - gap)
         if total <= rect.height or reserve:
             container.set_scrollable_area_dimensions((rect.width - reserve, max(total, 1)))
-            return container, cards
+            return container, cards, total
         container.kill()  # too tall: lay out again, narrower, leaving room for the scroll bar
     raise AssertionError("unreachable")
 
 
-def stack_height(cards: Sequence[Card], gap: int) -> int:
-    return sum(card.rect.height for card in cards) + gap * max(0, len(cards) - 1)
-
-
 # --- variables as labelled bars --------------------------------------------------------------
+
+
+def bar_thickness(theme: Theme) -> int:
+    return max(6, round(theme.space(0.55)))
 
 
 def bar(
@@ -299,7 +320,7 @@ def bar(
         caption_label.set_tooltip(tooltip)
     value_rect = pygame.Rect(rect.right - value_width, rect.y, value_width, line)
     UILabel(value_rect, value, ui.manager, container=container, object_id="#bar_value")
-    thickness = max(6, round(theme.space(0.55)))
+    thickness = bar_thickness(theme)
     status = UIStatusBar(
         pygame.Rect(rect.x, rect.y + line, rect.width, thickness), ui.manager, container=container
     )
@@ -332,14 +353,9 @@ def hint_line(ui: UI, rect: pygame.Rect, text: str) -> UILabel:
     return UILabel(rect, shown, ui.manager, object_id="#muted")
 
 
-def scroll_text(box: UITextBox, pages: int) -> None:
-    """Page a text box up or down (PageUp/PageDown), for reading long text with the keyboard."""
-    bar = box.scroll_bar
-    if bar is None:
-        return
-    step = bar.visible_percentage * 0.9 * pages
-    start = min(max(bar.start_percentage + step, 0.0), 1.0 - bar.visible_percentage)
-    bar.set_scroll_from_start_percentage(start)
+def scrolling(ui: UI, rect: pygame.Rect) -> UIScrollingContainer:
+    """A box whose contents scroll up and down (never sideways)."""
+    return UIScrollingContainer(rect, ui.manager, allow_scroll_x=False)
 
 
 def scroll_into_view(container: UIScrollingContainer, element: UIElement) -> None:
