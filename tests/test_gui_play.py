@@ -142,3 +142,17 @@ def test_escape_opens_the_menu_which_resumes_restarts_and_leaves() -> None:
     press(app, pygame.K_ESCAPE)
     click(app, button(app, "Quit the game"))
     assert app.exit_code == 0
+
+
+def test_the_window_autosaves_and_the_title_offers_to_continue() -> None:
+    app = open_app()
+    assert "Continue" not in texts(app)  # nothing saved yet (each test has its own data folder)
+    for key in (pygame.K_RETURN, pygame.K_RETURN, pygame.K_RETURN, pygame.K_1):
+        press(app, key)
+    assert isinstance(app.screen, OutcomeScreen)
+    again = open_app()  # the next lesson
+    assert "Continue" in texts(again) and "A Small Test" in texts(again)
+    press(again, pygame.K_RETURN)  # Continue has the focus
+    screen = again.screen
+    assert isinstance(screen, TurnScreen)
+    assert len(screen.session.decisions) == 1 and screen.turn.id == "second"

@@ -120,6 +120,11 @@ class App:
         self.theme = Theme.load(self.mode, surface.get_size())
         self.manager: UIManager = self.theme.manager(surface.get_size())
         self.context = Context(options, load_catalog([options.scenarios]))
+        if not options.autoplay:  # a scripted run must not replace the player's autosave
+            from game.saves import SaveStore
+            from game.ui.pygame.saving import Keeper
+
+            self.context.keeper = Keeper(SaveStore.default(), self.context.catalog)
         self.context.settings.update(projector=options.projector, fullscreen=options.fullscreen)
         self.stack: list[Screen] = [TitleScreen(self.context)]
         self.exit_code: int | None = None

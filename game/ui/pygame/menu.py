@@ -84,7 +84,7 @@ class MenuScreen(Screen):
 
         session = self.context.session
         assert session is not None
-        self.context.session = Session.start(session.scenario, session.seed, session.roles)
+        self.context.play(Session.start(session.scenario, session.seed, session.roles), fresh=True)
         return Go(TurnScreen(self.context), reset=True)
 
     def to_title(self) -> Transition:

@@ -25,7 +25,7 @@ def undo_to_turn(context: Context) -> Transition:
 
     assert context.session is not None
     session = context.session.undo()
-    context.session = session
+    context.play(session)
     return Go(TurnScreen(context, note=esc("You took back your decision. Choose again.")))
 
 

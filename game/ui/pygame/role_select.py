@@ -106,7 +106,7 @@ class RoleSelectScreen(Screen):
         if seed is None:
             seed = random.SystemRandom().randrange(1, 1_000_000)
         self.context.role = role
-        self.context.session = Session.start(self.scenario, seed, [role])
+        self.context.play(Session.start(self.scenario, seed, [role]), fresh=True)
         return Go(TurnScreen(self.context))
 
     def back(self) -> Transition:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from game.engine.session import Session
     from game.scenario.catalog import Catalog
     from game.scenario.model import Role, Scenario
+    from game.ui.pygame.saving import Keeper
 
 
 # --- transitions -------------------------------------------------------------------------
@@ -93,6 +94,13 @@ class Context:
     role: Role | None = None
     session: Session | None = None
     settings: dict[str, Any] = field(default_factory=dict)  # app-level toggles shown in the menu
+    keeper: Keeper | None = None  # autosaves; None when nothing should be saved (autoplay)
+
+    def play(self, session: Session, fresh: bool = False) -> None:
+        """Make `session` the game in progress (a decision, an undo, a new start) and keep it."""
+        self.session = session
+        if self.keeper is not None:
+            self.keeper.keep(session, fresh)
 
 
 @dataclass

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
+from game.ui.present import session_label
 from game.ui.pygame import backdrop, mapview, widgets
-from game.ui.pygame.screen import UI, Go, Quit, Screen, Toggle, Transition
+from game.ui.pygame.screen import UI, Context, Go, Quit, Screen, Toggle, Transition
 
 
 class TitleScreen(Screen):
     name = "title"
+
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        keeper = context.keeper
+        # the autosaved game, offered first as "Continue" (as the terminal does)
+        self.resumable = keeper.resumable() if keeper is not None else None
     hints = "Tab or arrows move \u00b7 Enter chooses \u00b7 F5 projector mode \u00b7 F11 full screen \u00b7 Esc menu"
 
     def layout(self, ui: UI) -> None:
@@ -37,8 +46,27 @@ class TitleScreen(Screen):
         widgets.hint_line(ui, hint, self.hints)
 
     def _stack_height(self, ui: UI) -> int:
-        count = 4
-        return count * widgets.button_height(ui) + (count - 1) * ui.theme.space(0.6) + self._note_height(ui)
+        count = len(self._entries())
+        height = count * widgets.button_height(ui) + (count - 1) * ui.theme.space(0.6) + self._note_height(ui)
+        return height + (widgets.line_height(ui.theme, "small") if self.resumable else 0)
+
+    def _entries(self) -> list[tuple[str, str, Callable[[], Transition | None]]]:
+        settings = self.context.settings
+        first: list[tuple[str, str, Callable[[], Transition | None]]] = (
+            [("Continue", "#primary", self.resume), ("New game", "", self.begin)]
+            if self.resumable
+            else [("Begin", "#primary", self.begin)]
+        )
+        return [
+            *first,
+            (
+                f"Projector mode: {'on' if settings.get('projector') else 'off'}",
+                "",
+                lambda: Toggle("projector"),
+            ),
+            (f"Full screen: {'on' if settings.get('fullscreen') else 'off'}", "", lambda: Toggle("fullscreen")),
+            ("Quit", "", lambda: Quit(0)),
+        ]
 
     def _note_height(self, ui: UI) -> int:
         catalog = self.context.catalog
@@ -60,29 +88,20 @@ class TitleScreen(Screen):
 
     def _buttons(self, ui: UI, area: pygame.Rect) -> None:
         theme = ui.theme
-        settings = self.context.settings
-        entries: list[tuple[str, str, object]] = [
-            ("Begin", "#primary", self.begin),
-            (
-                f"Projector mode: {'on' if settings.get('projector') else 'off'}",
-                "",
-                lambda: Toggle("projector"),
-            ),
-            (
-                f"Full screen: {'on' if settings.get('fullscreen') else 'off'}",
-                "",
-                lambda: Toggle("fullscreen"),
-            ),
-            ("Quit", "", lambda: Quit(0)),
-        ]
+        entries = self._entries()
         width = max(widgets.button_width(ui, text) for text, _, _ in entries)
         width = min(max(width, theme.space(16)), area.width)
         height = widgets.button_height(ui)
         y = area.y
-        for text, style, action in entries:
+        for index, (text, style, action) in enumerate(entries):
             element = widgets.button(ui, pygame.Rect(area.x, y, width, height), text, style)
-            self.focusable(element, action)  # type: ignore[arg-type]
+            self.focusable(element, action)
             y += height + theme.space(0.6)
+            if index == 0 and self.resumable is not None:  # what "Continue" continues
+                line = widgets.line_height(theme, "small")
+                label = session_label(self.resumable.session)
+                widgets.label(ui, pygame.Rect(area.x, y - theme.space(0.3), area.width, line), label, "#muted")
+                y += line
         catalog = self.context.catalog
         if catalog.errors or not catalog.scenarios:
             problem = (
@@ -96,6 +115,21 @@ class TitleScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.blit(self.background, (0, 0))
+
+    def resume(self) -> Transition | None:
+        from game.ui.pygame.ending import EndingScreen
+        from game.ui.pygame.turn import TurnScreen
+
+        loaded = self.resumable
+        assert loaded is not None and self.context.keeper is not None
+        session = loaded.session
+        self.context.keeper.resume(loaded)
+        self.context.scenario, self.context.role = session.scenario, session.roles[0]
+        self.context.session = session
+        if session.state.finished:
+            return Go(EndingScreen(self.context))
+        notes = " ".join(loaded.notes)
+        return Go(TurnScreen(self.context, note=widgets.esc(notes) if notes else None))
 
     def begin(self) -> Transition | None:
         if not self.context.catalog.scenarios:

@@ -126,7 +126,8 @@ class TurnScreen(Screen):
         self.turn: Turn = turn
         self.options: list[Option] = options(self.session.scenario, self.session.state, self.role)
         self.must_choose = self.role in self.session.roles_to_choose()
-        self.note = note
+        problem = context.keeper.take_problem() if context.keeper else None
+        self.note = esc(problem) if problem and note is None else note
         self.note_box: UITextBox | None = None
         self.showing_reason = False  # the note is a closed choice's reason (not a message)
 
@@ -273,7 +274,7 @@ class TurnScreen(Screen):
     def _played(self, session: Session) -> Transition:
         from game.ui.pygame.outcome import OutcomeScreen
 
-        self.context.session = session
+        self.context.play(session)
         return Go(OutcomeScreen(self.context))
 
     def undo(self) -> Transition | None:
@@ -281,7 +282,7 @@ class TurnScreen(Screen):
             self.show_note("There is nothing to undo yet: this is the first decision.")
             return None
         session = self.session.undo()
-        self.context.session = session
+        self.context.play(session)
         day = turn_date(session.scenario.turns[session.state.turn or 0])
         return Go(TurnScreen(self.context, note=esc(f"You took back your decision of {day}. Choose again.")))
 
