@@ -14,13 +14,24 @@ from game.ui.pygame.theme import Theme
 
 
 def render(theme: Theme, size: tuple[int, int], summary: Debrief) -> pygame.Surface:
+    """The chart, with its legend beside the plot when there is the width, else under it."""
     surface = pygame.Surface(size, pygame.SRCALPHA)
     font = theme.text_font("small")
     colours = [pygame.Color(c) for c in theme.game["chart"]]
-    legend_rows = _legend(theme, surface, summary, colours, font)
+    entries = _entries(theme, summary, colours)
     pad = theme.space(0.75)
-    left = pad + font.size("100%")[0] + pad // 2
-    plot = pygame.Rect(left, pad, size[0] - left - pad, size[1] - legend_rows - 2 * pad - font.get_linesize())
+    legend_width = max((font.size(label)[0] for _, label in entries), default=0) + font.get_height() + pad
+    left = pad + font.size("max")[0] + pad // 2
+    bottom = size[1] - pad - font.get_linesize()
+    fits_beside = font.get_linesize() * len(entries) <= bottom - pad
+    if fits_beside and size[0] - legend_width - left > size[0] * 0.45:  # beside: one label a line
+        _legend_column(
+            theme, surface, entries, font, pygame.Rect(size[0] - legend_width, pad, legend_width, bottom)
+        )
+        plot = pygame.Rect(left, pad, size[0] - legend_width - left - pad, bottom - pad)
+    else:
+        rows = _legend_rows(theme, surface, entries, font)
+        plot = pygame.Rect(left, pad, size[0] - left - pad, size[1] - rows - 2 * pad - font.get_linesize())
     if plot.width < 20 or plot.height < 20:
         return surface
     _axes(theme, surface, plot, summary, font)
@@ -36,6 +47,29 @@ def render(theme: Theme, size: tuple[int, int], summary: Debrief) -> pygame.Surf
         for point in points:
             pygame.draw.circle(surface, colour, point, width + 1)
     return surface
+
+
+def _entries(theme: Theme, summary: Debrief, colours: list[pygame.Color]) -> list[tuple[pygame.Color, str]]:
+    entries = [(colours[index % len(colours)], series.label) for index, series in enumerate(summary.series)]
+    if summary.divergences:
+        entries.append((_band_colour(theme), "went another way"))
+    return entries
+
+
+def _legend_column(
+    theme: Theme,
+    surface: pygame.Surface,
+    entries: list[tuple[pygame.Color, str]],
+    font: pygame.font.Font,
+    area: pygame.Rect,
+) -> None:
+    line = font.get_linesize()
+    swatch = font.get_height() // 2
+    y = area.y + max(0, (area.height - line * len(entries)) // 2)
+    for colour, label in entries:
+        pygame.draw.rect(surface, colour, (area.x, y + (line - swatch) // 2, swatch, swatch))
+        surface.blit(font.render(label, True, theme.colour("ink")), (area.x + swatch + 6, y))
+        y += line
 
 
 def _band_colour(theme: Theme) -> pygame.Color:
@@ -61,9 +95,14 @@ def _axes(
     for share, text in ((0.0, "min"), (0.5, ""), (1.0, "max")):
         y = round(plot.bottom - plot.height * share)
         pygame.draw.line(surface, grid, (plot.left, y), (plot.right, y), 1)
-        if text:
+        if text:  # inside the plot's height, clear of the turn numbers under it
             image = font.render(text, True, muted)
-            surface.blit(image, image.get_rect(midright=(plot.left - 6, y)))
+            where = (
+                {"bottomright": (plot.left - 6, y + 2)}
+                if share == 0
+                else {"topright": (plot.left - 6, y - 2)}
+            )
+            surface.blit(image, image.get_rect(**where))
     count = len(summary.timeline) + 1
     warn = theme.colour("warn")
     for step in range(count):
@@ -79,20 +118,16 @@ def _axes(
         surface.blit(image, image.get_rect(midtop=(x, plot.bottom + 4)))
 
 
-def _legend(
+def _legend_rows(
     theme: Theme,
     surface: pygame.Surface,
-    summary: Debrief,
-    colours: list[pygame.Color],
+    entries: list[tuple[pygame.Color, str]],
     font: pygame.font.Font,
 ) -> int:
     """Swatches and labels along the bottom, wrapped into rows. Returns the rows' height."""
     width, height = surface.get_size()
     pad = theme.space(0.75)
     swatch = font.get_height() // 2
-    entries = [(colours[index % len(colours)], series.label) for index, series in enumerate(summary.series)]
-    if summary.divergences:
-        entries.append((_band_colour(theme), "turns your path went another way"))
     rows: list[list[tuple[pygame.Color, str, int]]] = [[]]
     x = pad
     for colour, label in entries:

@@ -43,9 +43,10 @@ class EndingScreen(Screen):
         eyebrow = f"{scenario.title} \u00b7 {role_title(self.role).lower()} \u00b7 the end"
         top = self.heading(ui, body, eyebrow, self.summary.ending.title, ending_verdict(self.summary))
         body = pygame.Rect(body.x, top + theme.space(1), body.width, body.bottom - top - theme.space(1))
-        left, right = widgets.cut_left(body, round(body.width * 0.46), theme.space(1.5))
+        share = 0.4 if theme.projector else 0.46  # the chart needs the width more than the text
+        left, right = widgets.cut_left(body, round(body.width * share), theme.space(1.5))
         self.text = self.readable(widgets.text_box(ui, left, self._ending(ui), "#sheet"))
-        chart_height = round(right.height * 0.44) if self.summary.series else 0
+        chart_height = round(right.height * (0.52 if theme.projector else 0.44)) if self.summary.series else 0
         path_rect, chart_rect = widgets.cut_top(
             right, right.height - chart_height - theme.space(1), theme.space(1)
         )

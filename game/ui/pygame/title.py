@@ -19,6 +19,7 @@ class TitleScreen(Screen):
         keeper = context.keeper
         # the autosaved game, offered first as "Continue" (as the terminal does)
         self.resumable = keeper.resumable() if keeper is not None else None
+
     hints = "Tab or arrows move \u00b7 Enter chooses \u00b7 F5 projector mode \u00b7 F11 full screen \u00b7 Esc menu"
 
     def layout(self, ui: UI) -> None:
@@ -64,7 +65,11 @@ class TitleScreen(Screen):
                 "",
                 lambda: Toggle("projector"),
             ),
-            (f"Full screen: {'on' if settings.get('fullscreen') else 'off'}", "", lambda: Toggle("fullscreen")),
+            (
+                f"Full screen: {'on' if settings.get('fullscreen') else 'off'}",
+                "",
+                lambda: Toggle("fullscreen"),
+            ),
             ("Quit", "", lambda: Quit(0)),
         ]
 
@@ -100,7 +105,9 @@ class TitleScreen(Screen):
             if index == 0 and self.resumable is not None:  # what "Continue" continues
                 line = widgets.line_height(theme, "small")
                 label = session_label(self.resumable.session)
-                widgets.label(ui, pygame.Rect(area.x, y - theme.space(0.3), area.width, line), label, "#muted")
+                widgets.label(
+                    ui, pygame.Rect(area.x, y - theme.space(0.3), area.width, line), label, "#muted"
+                )
                 y += line
         catalog = self.context.catalog
         if catalog.errors or not catalog.scenarios:
