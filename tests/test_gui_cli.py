@@ -92,3 +92,8 @@ def test_the_window_flags_parse() -> None:
 
 def test_the_role_choices_are_the_models_roles() -> None:
     assert ROLE_CHOICES == ROLES
+
+
+def test_an_unknown_scenario_is_named_and_exits_2() -> None:
+    result = run("--scenario", "nowhere-1900", "--scenarios", str(DATA))
+    assert result.returncode == 2 and "nowhere-1900" in result.stderr and "small" in result.stderr

@@ -115,3 +115,12 @@ def test_the_turn_shows_date_place_variables_and_numbered_choices() -> None:
         assert expected in shown
     keys = [e.text for e in elements(app) if isinstance(e, UILabel) and e.text in ("1", "2")]
     assert sorted(keys) == ["1", "2"]
+
+
+def test_f11_goes_full_screen_and_back() -> None:
+    app = open_app((1280, 720))
+    press(app, pygame.K_F11)
+    assert app.context.settings["fullscreen"]
+    assert not overflowing(app)
+    press(app, pygame.K_F11)
+    assert not app.context.settings["fullscreen"] and app.surface.get_size() == (1280, 720)

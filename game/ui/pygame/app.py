@@ -58,6 +58,7 @@ def open_window(options: Options) -> pygame.Surface:
         raise NoDisplay("no screen found")
     pygame.font.init()
     pygame.display.set_caption("Turkestan Crossroads, 1918\u20131931")
+    pygame.display.set_icon(backdrop.icon())
     try:
         if options.fullscreen:
             surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
@@ -128,6 +129,11 @@ class App:
         self.context.settings.update(projector=options.projector, fullscreen=options.fullscreen)
         self.stack: list[Screen] = [TitleScreen(self.context)]
         self.exit_code: int | None = None
+        wanted = options.scenario_id
+        if wanted is not None and self.context.catalog.find(wanted) is None:
+            known = ", ".join(s.id for s in self.context.catalog.scenarios) or "none"
+            print(f"turkestan: there is no scenario {wanted!r}. Known: {known}.", file=sys.stderr)
+            self.exit_code = 2
         self.awake_until = 0.0
         self.dirty = True
         self.shots = 0

@@ -77,6 +77,19 @@ def title_area(size: tuple[int, int], theme: Theme) -> pygame.Rect:
     return pygame.Rect(margin, round(size[1] * 0.14), width, size[1] - margin)
 
 
+def icon() -> pygame.Surface:
+    """The window's icon: a gold crossroads on deep blue, drawn here so no image file is needed."""
+    size = 64
+    image = pygame.Surface((size, size), pygame.SRCALPHA)
+    pygame.draw.rect(image, (15, 26, 44), image.get_rect(), border_radius=12)
+    gold = (226, 184, 98)
+    pygame.draw.line(image, gold, (14, 50), (50, 14), 7)
+    pygame.draw.line(image, gold, (14, 14), (50, 50), 7)
+    pygame.draw.circle(image, gold, (32, 32), 9)
+    pygame.draw.circle(image, (15, 26, 44), (32, 32), 4)
+    return image
+
+
 def first_frame(surface: pygame.Surface, theme: Theme) -> None:
     gradient(surface, theme)
     title_block(surface, theme, title_area(surface.get_size(), theme))

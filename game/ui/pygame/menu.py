@@ -26,8 +26,11 @@ class MenuScreen(Screen):
         entries: list[tuple[str, str, object]] = [("Resume", "#primary", lambda: Pop())]
         if session is not None:
             entries.append(("Restart this scenario", "", self.restart))
+        from game.ui.pygame.title import TitleScreen
+
+        if not isinstance(self.below, TitleScreen):
+            entries.append(("Back to the title", "", self.to_title))
         entries += [
-            ("Back to the title", "", self.to_title),
             (
                 f"Projector mode: {'on' if settings.get('projector') else 'off'}  (F5)",
                 "",
