@@ -60,7 +60,7 @@ class OutcomeScreen(Screen):
         eyebrow = f"Turn {len(self.session.state.log)} \u00b7 what came of it"
         top = turn_screen.turn_header(self, ui, body, self.turn, eyebrow)
         body = pygame.Rect(body.x, top + theme.space(1), body.width, body.bottom - top - theme.space(1))
-        left, right = turn_screen.columns(ui, body)
+        left, right = turn_screen.columns(ui, body, projector_share=0.56)  # room for what changed
         self.text = self.readable(widgets.text_box(ui, left, self._story(ui), "#sheet"))
         map_rect, rest = widgets.cut_top(right, round(right.height * 0.45), theme.space(1))
         turn_screen.place_map(ui, map_rect, self.session.scenario, self.turn.place)
