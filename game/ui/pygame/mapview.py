@@ -144,15 +144,22 @@ def _shape(view: Extent, aspect: float, full: Extent) -> Extent:
 # --- drawing -----------------------------------------------------------------------------
 
 _CACHE: OrderedDict[tuple[Any, ...], pygame.Surface] = OrderedDict()
-_CACHE_SIZE = 6
+_CACHE_SIZE = 12
 
 
 def render(theme: Theme, size: tuple[int, int], view: Extent, pins: Sequence[Pin] = ()) -> pygame.Surface:
-    """The finished map: the cached static layer with labels and the scenario's places on top."""
-    surface = _static(theme, size, view).copy()
-    projection = Projection.fit(view, size)
-    _Labeller(theme, surface, projection).draw(load_map(), pins)
-    _frame(theme, surface)
+    """The finished map: the cached static layer with labels and the scenario's places on top.
+
+    Kept too, since the outcome and history of a turn show the map its turn screen drew.
+    """
+    key = ("labelled", theme.mode, theme.scale, size, view, tuple(pins))
+    surface = _CACHE.get(key)
+    if surface is None:
+        surface = _static(theme, size, view).copy()
+        projection = Projection.fit(view, size)
+        _Labeller(theme, surface, projection).draw(load_map(), pins)
+        _frame(theme, surface)
+        _remember(key, surface)
     return surface
 
 
@@ -166,16 +173,19 @@ def labels(
 
 
 def _static(theme: Theme, size: tuple[int, int], view: Extent) -> pygame.Surface:
-    key = (theme.mode, theme.scale, size, view)
+    key = ("static", theme.mode, theme.scale, size, view)
     surface = _CACHE.get(key)
     if surface is None:
         surface = _draw_static(theme, size, view)
-        _CACHE[key] = surface
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    else:
-        _CACHE.move_to_end(key)
+        _remember(key, surface)
     return surface
+
+
+def _remember(key: tuple[Any, ...], surface: pygame.Surface) -> None:
+    _CACHE[key] = surface
+    _CACHE.move_to_end(key)
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
 
 
 def _draw_static(theme: Theme, size: tuple[int, int], view: Extent) -> pygame.Surface:

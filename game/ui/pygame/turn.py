@@ -156,9 +156,7 @@ class TurnScreen(Screen):
         """The situation over the choices. The choices get what they need, up to 70%: a class
         votes on them, so they should be seen whole; a long situation scrolls (PageDown)."""
         theme = ui.theme
-        probe_rect = pygame.Rect(rect.x, rect.y, rect.width, 10_000)
-        probe, cards, needed = widgets.card_list(ui, probe_rect, self._specs())
-        probe.kill()
+        needed = widgets.card_list_height(ui, rect.width, self._specs())
         needed += self._note_height(ui) + widgets.line_height(theme, "small") + theme.space(1.5)
         used = min(round(rect.height * 0.7), needed)
         choices, situation = widgets.cut_bottom(rect, used, theme.space(0.75))

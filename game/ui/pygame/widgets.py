@@ -202,15 +202,12 @@ def card(
     container: Container = None,
 ) -> Card:
     """A card at (x, y), as tall as its text needs. `key` is shown as a key cap on the left."""
-    theme = ui.theme
     style = "_closed" if closed else ""
     # created first so it is drawn first; its height is set once the text has been laid out
     backing = UIPanel(
         pygame.Rect(x, y, width, 10), manager=ui.manager, container=container, object_id=f"#card{style}"
     )
-    key_size = round(theme.text_font("body", "bold").get_linesize() * 1.15) if key else 0
-    inset = theme.space(0.6)
-    text_x = x + (key_size + inset if key else 0)
+    key_size, inset, text_x = _card_geometry(ui, x, key)
     box = UITextBox(
         markup,
         pygame.Rect(text_x, y, width - (text_x - x), -1),
@@ -241,6 +238,13 @@ def card(
     return Card(backing, box, hit, cap)
 
 
+def _card_geometry(ui: UI, x: int, key: str | None) -> tuple[int, int, int]:
+    """The key cap's size, the inset around it, and where a card's text starts."""
+    key_size = round(ui.theme.text_font("body", "bold").get_linesize() * 1.15) if key else 0
+    inset = ui.theme.space(0.6)
+    return key_size, inset, x + (key_size + inset if key else 0)
+
+
 @dataclass(frozen=True)
 class CardSpec:
     markup: str
@@ -250,6 +254,26 @@ class CardSpec:
 
 
 SCROLL_BAR = 20  # pygame_gui's scroll bar width, fixed in pixels
+
+
+def card_list_height(ui: UI, width: int, specs: Sequence[CardSpec]) -> int:
+    """How tall `card_list` would make these cards in one column of `width`, without making them.
+
+    Only the texts are laid out (a card's button and panel cost more to draw than its text).
+    """
+    gap = ui.theme.space(0.5)
+    heights = []
+    for spec in specs:
+        key_size, inset, text_x = _card_geometry(ui, 0, spec.key)
+        probe = UITextBox(
+            spec.markup,
+            pygame.Rect(0, 0, width - text_x, -1),
+            ui.manager,
+            object_id="#card_text_closed" if spec.closed else "#card_text",
+        )
+        heights.append(max(probe.rect.height, key_size + 2 * inset))
+        probe.kill()
+    return sum(heights) + gap * max(0, len(heights) - 1)
 
 
 def card_list(
