@@ -18,6 +18,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -54,6 +55,8 @@ def turn_screen(size: tuple[int, int], projector: bool):  # noqa: ANN201 - retur
     from game.ui.pygame.app import App, open_window
     from game.ui.pygame.screen import Options
 
+    # a fresh saves folder each time: the bench must not offer, or replace, a player's autosave
+    os.environ["TURKESTAN_DATA_DIR"] = tempfile.mkdtemp(prefix="turkestan-bench-")
     options = Options(scenarios=SCENARIOS, size=size, projector=projector, seed=1, scenario_id="bukhara-1918")
     app = App(open_window(options), options)
     for _ in range(3):  # title -> scenario -> role -> the first turn, by the keyboard
