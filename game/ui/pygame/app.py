@@ -4,9 +4,10 @@ Start-up is ordered for speed: open the window and draw the title's first frame
 with plain pygame, and only then import pygame_gui, load the scenarios and build
 the title's buttons.
 
-The loop redraws only when something changed. After any input it runs at up to
-60 frames a second for a moment (so hover colours and tooltips can appear); then
-it blocks on the event queue, using no CPU until the player does something.
+The loop redraws only when something changed: one frame after a key press or a
+click; after the mouse moves, up to 60 frames a second for a moment, so hover
+colours follow it and tooltips can appear. Otherwise it blocks on the event
+queue, using no CPU until the player does something.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ if TYPE_CHECKING:
     from game.ui.pygame.autoplay import Autoplayer
 
 FPS = 60
-AWAKE_SECONDS = 0.8  # how long to keep drawing after the last input
+AWAKE_SECONDS = 0.7  # how long to keep drawing after the mouse last moved (tooltips wait 0.3-0.4 s)
+MOVING = (pygame.MOUSEMOTION, pygame.MOUSEWHEEL, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP)
 MIN_SIZE = (800, 450)
 NO_DISPLAY = (
     "turkestan: there is no display to open the game window on ({reason}); "
@@ -192,9 +194,9 @@ class App:
     def dispatch(self, event: pygame.event.Event) -> None:
         if event.type == pygame.NOEVENT:
             return
-        if event.type not in (pygame.ACTIVEEVENT, pygame.WINDOWMOVED):
+        self.dirty = True
+        if event.type in MOVING:
             self.awake_until = pygame.time.get_ticks() / 1000 + AWAKE_SECONDS
-            self.dirty = True
         if event.type == pygame.QUIT:
             self.exit_code = 0
             return

@@ -220,10 +220,6 @@ class Screen:
                 bar.set_scroll_from_start_percentage(start)
                 return
 
-    @property
-    def ring(self) -> list[UIElement]:
-        return list(self._ring)
-
     def focused(self) -> UIElement | None:
         return self._ring[self.focus_index] if self._ring else None
 

@@ -16,7 +16,6 @@ import copy
 import json
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -135,7 +134,3 @@ def _scale_block(block: dict[str, Any], scale: float, paths: dict[str, str]) -> 
         if key in misc:
             parts = [str(round(float(part) * scale)) for part in str(misc[key]).split(",")]
             misc[key] = ",".join(parts)
-
-
-def available_modes() -> tuple[str, ...]:
-    return tuple(mode for mode, file in MODES.items() if Path(ASSETS / file).exists())

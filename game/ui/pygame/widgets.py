@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pygame
-import pygame_gui
 from pygame_gui.core import IContainerLikeInterface, UIElement
 from pygame_gui.elements import (
     UIButton,
@@ -63,10 +62,6 @@ class Markup:
 
     def muted(self, text: str) -> str:
         return self.font(esc(text), None, "muted")
-
-    def gap(self) -> str:
-        """Vertical space between sections: a line of small type."""
-        return self.font("<br>", "small")
 
 
 # --- rectangles ----------------------------------------------------------------------------
@@ -399,6 +394,3 @@ def scroll_into_view(container: UIScrollingContainer, element: UIElement) -> Non
         bar.set_scroll_from_start_percentage(top / total)
     elif bottom > view_top + view_height:
         bar.set_scroll_from_start_percentage((bottom - view_height) / total)
-
-
-__all__ = ["Card", "Markup", "pygame_gui"]
