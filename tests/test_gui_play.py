@@ -6,6 +6,7 @@ import pygame
 from guikit import button, click, open_app, press, texts
 
 from game.engine.policies import historical
+from game.ui.pygame.autoplay import DIGITS
 from game.ui.pygame.ending import EndingScreen
 from game.ui.pygame.history import HistoryScreen
 from game.ui.pygame.menu import MenuScreen
@@ -14,18 +15,6 @@ from game.ui.pygame.role_select import RoleSelectScreen
 from game.ui.pygame.scenario_select import ScenarioSelectScreen
 from game.ui.pygame.title import TitleScreen
 from game.ui.pygame.turn import TurnScreen
-
-DIGITS = [
-    pygame.K_1,
-    pygame.K_2,
-    pygame.K_3,
-    pygame.K_4,
-    pygame.K_5,
-    pygame.K_6,
-    pygame.K_7,
-    pygame.K_8,
-    pygame.K_9,
-]
 
 
 def test_a_whole_scenario_with_the_keyboard_alone() -> None:

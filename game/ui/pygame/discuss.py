@@ -19,9 +19,7 @@ from game.ui.pygame.widgets import Markup, esc
 
 
 class DiscussScreen(HistoryScreen):
-    @property
-    def name(self) -> str:  # type: ignore[override]
-        return f"discuss-{len(self.session.state.log)}"
+    kind = "discuss"
 
     def layout(self, ui: UI) -> None:
         theme = ui.theme

@@ -10,13 +10,11 @@ from __future__ import annotations
 import pygame
 
 from game.engine.rules import verdict
-from game.engine.session import Session
-from game.scenario.model import Role
 from game.ui.present import historical_choices, role_title, sources_line, turn_date
 from game.ui.pygame import turn as turn_screen
 from game.ui.pygame import widgets
-from game.ui.pygame.outcome import footer_buttons, played_turn, undo_to_turn
-from game.ui.pygame.screen import UI, Context, Go, Screen, Transition
+from game.ui.pygame.outcome import AfterTurn, footer_buttons
+from game.ui.pygame.screen import UI, Go, Transition
 from game.ui.pygame.widgets import Markup, esc
 
 
@@ -28,19 +26,8 @@ def fitted_height(ui: UI, rect: pygame.Rect, markup: str, style: str, most: floa
     return height
 
 
-class HistoryScreen(Screen):
-    hints = "Enter continues \u00b7 Backspace chooses again \u00b7 PageUp/PageDown scroll \u00b7 Esc menu"
-
-    def __init__(self, context: Context) -> None:
-        super().__init__(context)
-        assert context.session is not None and context.role is not None
-        self.session: Session = context.session
-        self.role: Role = context.role
-        self.turn = played_turn(self.session)
-
-    @property
-    def name(self) -> str:  # type: ignore[override]
-        return f"history-{len(self.session.state.log)}"
+class HistoryScreen(AfterTurn):
+    kind = "history"
 
     def layout(self, ui: UI) -> None:
         theme = ui.theme
@@ -166,8 +153,3 @@ class HistoryScreen(Screen):
         from game.ui.pygame.turn import TurnScreen
 
         return Go(TurnScreen(self.context))
-
-    def key(self, event: pygame.event.Event) -> Transition | None:
-        if event.key == pygame.K_BACKSPACE:
-            return undo_to_turn(self.context)
-        return super().key(event)

@@ -40,8 +40,11 @@ def footer_buttons(screen: Screen, ui: UI, rect: pygame.Rect, forward: str, acti
     widgets.hint_line(ui, rest, screen.footer_text())
 
 
-class OutcomeScreen(Screen):
+class AfterTurn(Screen):
+    """What the screens after a decision share: the turn just played, Backspace to choose again."""
+
     hints = "Enter continues \u00b7 Backspace chooses again \u00b7 PageUp/PageDown scroll \u00b7 Esc menu"
+    kind = "after"
 
     def __init__(self, context: Context) -> None:
         super().__init__(context)
@@ -52,7 +55,16 @@ class OutcomeScreen(Screen):
 
     @property
     def name(self) -> str:  # type: ignore[override]
-        return f"outcome-{len(self.session.state.log)}"
+        return f"{self.kind}-{len(self.session.state.log)}"
+
+    def key(self, event: pygame.event.Event) -> Transition | None:
+        if event.key == pygame.K_BACKSPACE:
+            return undo_to_turn(self.context)
+        return super().key(event)
+
+
+class OutcomeScreen(AfterTurn):
+    kind = "outcome"
 
     def layout(self, ui: UI) -> None:
         theme = ui.theme
@@ -109,8 +121,3 @@ class OutcomeScreen(Screen):
         from game.ui.pygame.history import HistoryScreen
 
         return Go(HistoryScreen(self.context))
-
-    def key(self, event: pygame.event.Event) -> Transition | None:
-        if event.key == pygame.K_BACKSPACE:
-            return undo_to_turn(self.context)
-        return super().key(event)

@@ -11,11 +11,11 @@ from game.engine.session import Session
 from game.scenario.model import ROLES, Role, Scenario
 from game.ui.present import role_title
 from game.ui.pygame import widgets
-from game.ui.pygame.screen import UI, Context, Go, Screen, Transition
+from game.ui.pygame.screen import UI, Context, Go, PickScreen, Transition
 from game.ui.pygame.widgets import Markup, esc
 
 
-class RoleSelectScreen(Screen):
+class RoleSelectScreen(PickScreen):
     name = "role-select"
     hints = (
         "1\u20139 or arrows pick \u00b7 Enter begins \u00b7 Tab moves \u00b7 Backspace back \u00b7 Esc menu"
@@ -84,19 +84,6 @@ class RoleSelectScreen(Screen):
         self.reading[:] = self.details
         if hasattr(self, "begin_button"):
             self.begin_button.set_text(f"Begin as {role_title(role).lower()}")
-
-    def key(self, event: pygame.event.Event) -> Transition | None:
-        number = widgets.number_key(event)
-        if number is not None and number <= len(self.cards):
-            self.focus(number - 1)
-            return None
-        if event.key == pygame.K_BACKSPACE:
-            return self.back()
-        return super().key(event)
-
-    def choose_focused(self) -> Transition | None:
-        """A card: the first click selects it (and describes it), a second click or Enter chooses."""
-        return self.choose() if self.was_focused else None
 
     def choose(self) -> Transition:
         from game.ui.pygame.turn import TurnScreen

@@ -8,11 +8,11 @@ from pygame_gui.core import UIElement
 from game.scenario.model import ROLES, Scenario
 from game.ui.present import role_title, scenario_dates
 from game.ui.pygame import mapview, widgets
-from game.ui.pygame.screen import UI, Context, Go, Screen, Transition
+from game.ui.pygame.screen import UI, Context, Go, PickScreen, Transition
 from game.ui.pygame.widgets import Markup, esc
 
 
-class ScenarioSelectScreen(Screen):
+class ScenarioSelectScreen(PickScreen):
     name = "scenario-select"
     hints = (
         "1\u20139 or arrows pick \u00b7 Enter plays \u00b7 Tab moves \u00b7 Backspace back \u00b7 Esc menu"
@@ -100,19 +100,6 @@ class ScenarioSelectScreen(Screen):
         ]
         parts.append("<br><br>" + markup.eyebrow("Who you can be") + "<br>" + "<br>".join(roles))
         return "".join(parts)
-
-    def key(self, event: pygame.event.Event) -> Transition | None:
-        number = widgets.number_key(event)
-        if number is not None and number <= len(self.cards):
-            self.focus(number - 1)
-            return None
-        if event.key == pygame.K_BACKSPACE:
-            return self.back()
-        return super().key(event)
-
-    def choose_focused(self) -> Transition | None:
-        """A card: the first click selects it (and describes it), a second click or Enter chooses."""
-        return self.choose() if self.was_focused else None
 
     def choose(self) -> Transition:
         from game.ui.pygame.role_select import RoleSelectScreen

@@ -278,3 +278,33 @@ class Screen:
         from game.ui.pygame.menu import MenuScreen
 
         return Push(MenuScreen(self.context, self))
+
+
+class PickScreen(Screen):
+    """A screen that picks one of a list of cards (scenarios, roles).
+
+    Number keys and arrows move the selection; a first click selects a card (and
+    shows what it is), a second click or Enter chooses it; Backspace goes back.
+    """
+
+    cards: list[Any]
+
+    def choose(self) -> Transition | None:
+        raise NotImplementedError
+
+    def back(self) -> Transition | None:
+        raise NotImplementedError
+
+    def choose_focused(self) -> Transition | None:
+        return self.choose() if self.was_focused else None
+
+    def key(self, event: pygame.event.Event) -> Transition | None:
+        from game.ui.pygame.widgets import number_key
+
+        number = number_key(event)
+        if number is not None and number <= len(self.cards):
+            self.focus(number - 1)
+            return None
+        if event.key == pygame.K_BACKSPACE:
+            return self.back()
+        return super().key(event)
