@@ -13,17 +13,20 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game import __version__, faults, i18n
 from game.i18n import LANGUAGES, _
 from game.paths import SCENARIOS
-from game.scenario.glossary import load_glossary
-from game.scenario.lint import lint
-from game.scenario.loader import GLOSSARY_FILE, TIMELINE_FILE, ScenarioError, content_files, load_document
-from game.scenario.model import ROLES, Scenario
-from game.scenario.problems import Problem
-from game.scenario.timeline import load_timeline
-from game.scenario.yamlread import Document
+
+if TYPE_CHECKING:
+    from game.scenario.model import Scenario
+    from game.scenario.problems import Problem
+    from game.scenario.yamlread import Document
+
+# The roles, as in game.scenario.model.ROLES (a test keeps them equal). The scenario modules
+# are imported where they are used: opening the window must not wait for pydantic.
+ROLE_CHOICES = ("negotiator", "commander")
 
 
 def play_parser() -> argparse.ArgumentParser:
@@ -37,7 +40,7 @@ def play_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Turkestan Crossroads {__version__}")
     parser.add_argument("--text", action="store_true", help=_("play in the terminal instead of a window"))
     parser.add_argument("--scenario", metavar="ID", help=_("start this scenario (e.g. bukhara-1918)"))
-    parser.add_argument("--role", choices=ROLES, help=_("play this role"))
+    parser.add_argument("--role", choices=ROLE_CHOICES, help=_("play this role"))
     parser.add_argument(
         "--seed", type=int, metavar="N", help=_("the game's random seed, to replay a game exactly")
     )
@@ -72,11 +75,66 @@ def play_parser() -> argparse.ArgumentParser:
         help=_("print the teacher's notes before every turn (for the teacher's own screen)"),
     )
     classroom.add_argument("--lang", choices=list(LANGUAGES), help=_("the language of the interface"))
+    window = parser.add_argument_group(_("the window"))
+    window.add_argument(
+        "--projector", action="store_true", help=_("large type, high contrast (F5 in the game)")
+    )
+    window.add_argument("--fullscreen", action="store_true", help=_("start full screen (F11 in the game)"))
+    window.add_argument(
+        "--size", type=_size, default=(1280, 720), metavar="WxH", help=_("window size (1280x720)")
+    )
+    window.add_argument(
+        "--autoplay",
+        choices=("historical", "random", "greedy"),
+        help=_("let a policy play through the window"),
+    )
+    window.add_argument(
+        "--screenshot-dir", type=Path, metavar="DIR", help=_("save a PNG of every screen shown")
+    )
+    window.add_argument(
+        "--exit-after-first-frame",
+        action="store_true",
+        help=_("draw the title once and exit (start-up timing)"),
+    )
     return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("expected a size like 1280x720, got {text!r}").format(text=text)
+        ) from None
+    if width < 320 or height < 240:
+        raise argparse.ArgumentTypeError(_("{text} is too small for the game window").format(text=text))
+    return width, height
 
 
 def cmd_play(argv: Sequence[str]) -> int:
     args = play_parser().parse_args(argv)
+    classroom = args.teams or args.team_names or args.vote or args.presenter
+    if args.text or args.load or args.save or classroom:  # the window does not play these yet
+        return _play_in_terminal(args)
+    from game.ui.pygame.app import Options, run
+
+    return run(
+        Options(
+            scenarios=args.scenarios,
+            size=args.size,
+            projector=args.projector,
+            fullscreen=args.fullscreen,
+            scenario_id=args.scenario,
+            role=args.role,
+            seed=args.seed,
+            autoplay=args.autoplay,
+            screenshot_dir=args.screenshot_dir,
+            exit_after_first_frame=args.exit_after_first_frame,
+        )
+    )
+
+
+def _play_in_terminal(args: argparse.Namespace) -> int:
     from game.scenario.catalog import load_catalog
     from game.ui import text
 
@@ -121,6 +179,8 @@ def cmd_validate(argv: Sequence[str]) -> int:
         "--jobs", type=int, default=None, metavar="J", help=_("processes (default: all cores)")
     )
     args = parser.parse_args(argv)
+    from game.scenario.loader import ScenarioError, content_files
+
     paths = args.paths or [SCENARIOS]
     missing = [path for path in paths if not path.exists()]
     if missing:
@@ -153,6 +213,11 @@ def check_file(file: Path, simulate_runs: int = 0, jobs: int | None = None) -> l
 
     With `simulate_runs`, a scenario is also played that many times per role for the balance lint.
     """
+    from game.scenario.glossary import load_glossary
+    from game.scenario.lint import lint
+    from game.scenario.loader import GLOSSARY_FILE, TIMELINE_FILE, load_document
+    from game.scenario.timeline import load_timeline
+
     if file.name == GLOSSARY_FILE:
         load_glossary(file)
         return []
@@ -192,6 +257,8 @@ def _balance(scenario: Scenario, document: Document, runs: int, jobs: int | None
 
 
 def schema() -> dict[str, object]:
+    from game.scenario.model import Scenario
+
     document = Scenario.model_json_schema()
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["title"] = "Turkestan Crossroads scenario"
@@ -299,7 +366,7 @@ def cmd_simulate(argv: Sequence[str]) -> int:
         "--json prints the report for machines (its JSON Schema: game/simulate_schema.json).",
     )
     parser.add_argument("--scenario", required=True, metavar="ID", help="a scenario id, or a .yaml file")
-    parser.add_argument("--role", required=True, choices=ROLES, help="the role the policy plays")
+    parser.add_argument("--role", required=True, choices=ROLE_CHOICES, help="the role the policy plays")
     parser.add_argument("--policy", default="random", choices=sorted(POLICIES), help="default: random")
     parser.add_argument("--runs", type=int, default=1000, metavar="N", help="games to play (default: 1000)")
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="the same seed, the same report")
@@ -329,6 +396,8 @@ def cmd_simulate(argv: Sequence[str]) -> int:
 
 def _find_scenario(name: str, folder: Path) -> Scenario | str:
     """The scenario `name` (an id in `folder`, or a file), or what went wrong."""
+    from game.scenario.loader import ScenarioError, load_document
+
     path = Path(name)
     if path.suffix not in (".yaml", ".yml"):
         path = folder / f"{name}.yaml"

@@ -319,7 +319,15 @@ def _validate(path: Path, data: object) -> SaveFile | SaveProblem:
 
 def _first_error(error: ValidationError) -> str:
     item = error.errors(include_url=False)[0]
-    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in item["loc"]).lstrip(".")
+    # a hand-edited key may hold any characters, a line break too: such a key is shown quoted
+    where = "".join(
+        f"[{part}]"
+        if isinstance(part, int)
+        else f".{part}"
+        if str(part).isidentifier()
+        else f"[{str(part)!r}]"
+        for part in item["loc"]
+    ).lstrip(".")
     message = item["msg"][0].lower() + item["msg"][1:]
     return f"{where}: {message}" if where else message
 

@@ -82,6 +82,12 @@ class Change:
         sign = "+" if self.after > self.before else "\u2212"
         return f"{sign}{format_number(abs(self.after - self.before))}"
 
+    def in_words(self) -> str:
+        """'600 to 450 (\u2212150)': the change without an arrow, for fonts that lack one."""
+        return _("{before} to {after} ({difference})").format(
+            before=format_number(self.before), after=format_number(self.after), difference=self.difference
+        )
+
 
 def changes(scenario: Scenario, before: Mapping[str, float], after: Mapping[str, float]) -> list[Change]:
     """The visible variables that a turn moved."""
@@ -89,6 +95,40 @@ def changes(scenario: Scenario, before: Mapping[str, float], after: Mapping[str,
         Change(local(variable.label), before[name], after[name])
         for name, variable in scenario.variables.items()
         if not variable.hidden and before[name] != after[name]
+    ]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A variable as the player sees it, with its description for a tooltip."""
+
+    name: str
+    label: str
+    value: float
+    low: float
+    high: float
+    description: str | None
+
+    @property
+    def text(self) -> str:
+        return format_number(self.value)
+
+    @property
+    def share(self) -> float:
+        """Where the value stands in its range, 0 to 1, for drawing a bar."""
+        return share(self.value, self.low, self.high)
+
+
+def share(value: float, low: float, high: float) -> float:
+    return 0.0 if high <= low else min(max((value - low) / (high - low), 0.0), 1.0)
+
+
+def visible_variables(scenario: Scenario, values: Mapping[str, float]) -> list[Shown]:
+    """The variables the player may see, with their values."""
+    return [
+        Shown(name, variable.label, values[name], variable.min, variable.max, variable.description)
+        for name, variable in scenario.variables.items()
+        if not variable.hidden
     ]
 
 
@@ -142,6 +182,15 @@ def outcome_text(scenario: Scenario, record: TurnRecord, role: Role) -> str | No
 
 
 # --- phrases both front ends and the report use --------------------------------------------
+
+
+def historical_choices(scenario: Scenario, turn: Turn) -> list[tuple[Role, str]]:
+    """(role, the text of the choice history took) for each role history records on a turn."""
+    return [
+        (role, scenario.choice(turn.id, role, choice_id).text)
+        for role, choice_id in turn.history.took.items()
+        if any(choice.id == choice_id for choice in turn.choices.get(role, ()))
+    ]
 
 
 def turn_heading(scenario: Scenario, turn: Turn, number: int) -> str:

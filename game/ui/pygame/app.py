@@ -1,0 +1,283 @@
+"""The desktop window: opening it, the event loop, and the stack of screens.
+
+Start-up is ordered for speed: open the window and draw the title's first frame
+with plain pygame, and only then import pygame_gui, load the scenarios and build
+the title's buttons.
+
+The loop redraws only when something changed: one frame after a key press or a
+click; after the mouse moves, up to 60 frames a second for a moment, so hover
+colours follow it and tooltips can appear. Otherwise it blocks on the event
+queue, using no CPU until the player does something.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+import traceback
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame  # noqa: E402 - after the environment variable that silences its banner
+
+from game.ui.pygame import backdrop  # noqa: E402
+from game.ui.pygame.screen import UI, Context, Go, Options, Pop, Push, Quit, Screen, Toggle, Transition  # noqa: E402
+from game.ui.pygame.theme import Theme, ui_scale  # noqa: E402
+
+if TYPE_CHECKING:
+    from pygame_gui import UIManager
+
+    from game.ui.pygame.autoplay import Autoplayer
+
+FPS = 60
+AWAKE_SECONDS = 0.7  # how long to keep drawing after the mouse last moved (tooltips wait 0.3-0.4 s)
+MOVING = (pygame.MOUSEMOTION, pygame.MOUSEWHEEL, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP)
+MIN_SIZE = (800, 450)
+NO_DISPLAY = (
+    "turkestan: there is no display to open the game window on ({reason}); "
+    "play in the terminal with: python main.py --text"
+)
+
+
+class NoDisplay(Exception):
+    pass
+
+
+def open_window(options: Options) -> pygame.Surface:
+    """The game window, or NoDisplay when this machine cannot show one."""
+    try:
+        pygame.display.init()
+    except pygame.error as error:
+        raise NoDisplay(str(error) or "no video driver") from None
+    driver = pygame.display.get_driver()
+    if driver in ("offscreen", "dummy") and not os.environ.get("SDL_VIDEODRIVER"):
+        # SDL falls back to an invisible window when it finds no screen; a player would see nothing.
+        raise NoDisplay("no screen found")
+    pygame.font.init()
+    pygame.display.set_caption("Turkestan Crossroads, 1918\u20131931")
+    pygame.display.set_icon(backdrop.icon())
+    try:
+        if options.fullscreen:
+            surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        else:
+            surface = pygame.display.set_mode(options.size, pygame.RESIZABLE)
+    except pygame.error as error:
+        raise NoDisplay(str(error)) from None
+    with contextlib.suppress(AttributeError, pygame.error), warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # the Window API is new; this use is supported
+        pygame.Window.from_display_module().minimum_size = MIN_SIZE
+    return surface
+
+
+def run(options: Options) -> int:
+    """Play in the window until the player quits. Returns the process's exit code."""
+    try:
+        surface = open_window(options)
+    except NoDisplay as error:
+        print(NO_DISPLAY.format(reason=error), file=sys.stderr)
+        return 2
+    try:
+        mode = "projector" if options.projector else "normal"
+        backdrop.first_frame(surface, Theme.load(mode, surface.get_size()))
+        pygame.display.flip()
+        if options.exit_after_first_frame:
+            return 0
+        return App(surface, options).run()
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - the player must never see a traceback
+        log = Path(tempfile.gettempdir()) / "turkestan-crossroads-error.log"
+        with contextlib.suppress(OSError):
+            log.write_text(traceback.format_exc(), encoding="utf-8")
+        print(
+            f"turkestan: the game window stopped because of an unexpected error ({error}). "
+            f"The details are in {log}. You can still play with: python main.py --text",
+            file=sys.stderr,
+        )
+        return 1
+    finally:
+        pygame.quit()
+
+
+class App:
+    """The window's loop and its stack of screens."""
+
+    def __init__(self, surface: pygame.Surface, options: Options) -> None:
+        import pygame_gui  # noqa: F401 - loaded here, after the first frame, on purpose
+
+        from game.scenario.catalog import load_catalog
+        from game.ui.pygame.title import TitleScreen
+
+        # pygame_gui warns (on stderr) about fonts and theme details; a player should not see that.
+        warnings.filterwarnings("ignore", module="pygame_gui")
+        self.surface = surface
+        self.options = options
+        self.clock = pygame.time.Clock()
+        self.mode = "projector" if options.projector else "normal"
+        self.windowed_size = options.size
+        self.theme = Theme.load(self.mode, surface.get_size())
+        self.manager: UIManager = self.theme.manager(surface.get_size())
+        self.context = Context(options, load_catalog([options.scenarios]))
+        if not options.autoplay:  # a scripted run must not replace the player's autosave
+            from game.saves import SaveStore
+            from game.ui.pygame.saving import Keeper
+
+            self.context.keeper = Keeper(SaveStore.default(), self.context.catalog)
+        self.context.settings.update(projector=options.projector, fullscreen=options.fullscreen)
+        self.stack: list[Screen] = [TitleScreen(self.context)]
+        self.exit_code: int | None = None
+        wanted = options.scenario_id
+        if wanted is not None and self.context.catalog.find(wanted) is None:
+            known = ", ".join(s.id for s in self.context.catalog.scenarios) or "none"
+            print(f"turkestan: there is no scenario {wanted!r}. Known: {known}.", file=sys.stderr)
+            self.exit_code = 2
+        self.awake_until = 0.0
+        self.dirty = True
+        self.shots = 0
+        self.shown: list[Screen] = []  # screens already announced to the autoplayer
+        self.autoplayer: Autoplayer | None = None
+        if options.autoplay:
+            from game.ui.pygame.autoplay import Autoplayer
+
+            self.autoplayer = Autoplayer(options.autoplay, options)
+        self.rebuild()
+
+    @property
+    def screen(self) -> Screen:
+        return self.stack[-1]
+
+    # --- building -----------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        """Lay the top screen out afresh for the window's size and the theme's mode."""
+        size = self.surface.get_size()
+        if self.theme.mode != self.mode or self.theme.scale != ui_scale(size):
+            self.theme = Theme.load(self.mode, size)
+            self.manager = self.theme.manager(size)
+        else:
+            self.manager.set_window_resolution(size)
+            self.manager.clear_and_reset()
+        self.screen.build(UI(self.manager, self.theme, size))
+        self.dirty = True
+
+    # --- the loop -----------------------------------------------------------------------
+
+    def run(self) -> int:
+        while self.exit_code is None:
+            self.step(block=True)
+        return self.exit_code
+
+    def step(self, block: bool = False) -> None:
+        """Handle waiting events and draw a frame if anything changed.
+
+        With `block`, wait for an event when nothing is moving (the idle state).
+        """
+        now = pygame.time.get_ticks() / 1000
+        if block and not self.dirty and now >= self.awake_until:
+            events = [pygame.event.wait()]
+            events += pygame.event.get()
+        else:
+            events = pygame.event.get()
+        for event in events:
+            self.dispatch(event)
+            if self.exit_code is not None:
+                return
+        if self.dirty or pygame.time.get_ticks() / 1000 < self.awake_until:
+            self.frame()
+            self.after_frame()
+
+    def dispatch(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.NOEVENT:
+            return
+        self.dirty = True
+        if event.type in MOVING:
+            self.awake_until = pygame.time.get_ticks() / 1000 + AWAKE_SECONDS
+        if event.type == pygame.QUIT:
+            self.exit_code = 0
+            return
+        if event.type == pygame.VIDEORESIZE:
+            self.resize(event.size)
+            return
+        if event.type == pygame.KEYDOWN and self.global_key(event):
+            return
+        self.manager.process_events(event)
+        self.apply(self.screen.handle(event))
+
+    def global_key(self, event: pygame.event.Event) -> bool:
+        """Keys that work on every screen: full screen and projector mode."""
+        if event.key == pygame.K_F11:
+            self.apply(Toggle("fullscreen"))
+            return True
+        if event.key in (pygame.K_F5, pygame.K_p) and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            self.apply(Toggle("projector"))
+            return True
+        return False
+
+    def apply(self, transition: Transition | None) -> None:
+        if transition is None:
+            return
+        if isinstance(transition, Quit):
+            self.exit_code = transition.code
+            return
+        if isinstance(transition, Toggle):
+            self.toggle(transition.what)
+            return
+        if isinstance(transition, Go) and transition.reset:
+            self.stack = [transition.screen]
+        elif isinstance(transition, Go):
+            self.stack[-1] = transition.screen
+        elif isinstance(transition, Push):
+            self.stack.append(transition.screen)
+        elif isinstance(transition, Pop) and len(self.stack) > 1:
+            self.stack.pop()
+        self.rebuild()
+
+    def toggle(self, what: str) -> None:
+        settings = self.context.settings
+        if what == "projector":
+            settings["projector"] = not settings.get("projector")
+            self.mode = "projector" if settings["projector"] else "normal"
+        elif what == "fullscreen":
+            settings["fullscreen"] = not settings.get("fullscreen")
+            if settings["fullscreen"]:
+                self.windowed_size = self.surface.get_size()
+                self.surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            else:
+                self.surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        self.rebuild()
+
+    def resize(self, size: tuple[int, int]) -> None:
+        size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
+        surface = pygame.display.get_surface()
+        if surface is None or surface.get_size() != size:
+            # A real window has already been resized by the system; this is for drivers that
+            # do not (the dummy driver in tests) and for sizes below the minimum.
+            surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.surface = surface
+        if not self.context.settings.get("fullscreen"):
+            self.windowed_size = size
+        self.rebuild()
+
+    # --- drawing ------------------------------------------------------------------------
+
+    def frame(self) -> None:
+        delta = self.clock.tick(FPS) / 1000
+        self.manager.update(delta)
+        self.screen.draw(self.surface)
+        self.manager.draw_ui(self.surface)
+        pygame.display.flip()
+        self.dirty = False
+
+    def after_frame(self) -> None:
+        """Tell the autoplayer about a screen it has not seen yet (once it has been drawn)."""
+        if self.autoplayer is None or any(screen is self.screen for screen in self.shown):
+            return
+        self.shown.append(self.screen)
+        self.shots += 1
+        self.autoplayer.shown(self.screen, self.surface, self.shots)
+        self.apply(self.autoplayer.act(self.screen))

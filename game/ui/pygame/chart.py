@@ -1,0 +1,147 @@
+"""The debrief's chart: each visible variable over the turns, with the turns where the
+path left history's way marked. Drawn once into an image for the ending screen.
+
+Every variable is drawn against its own range (bottom = its minimum, top = its
+maximum), so variables counted in thousands and in ones can share one chart.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.present import Debrief
+from game.ui.pygame.theme import Theme
+
+
+def render(theme: Theme, size: tuple[int, int], summary: Debrief) -> pygame.Surface:
+    """The chart, with its legend beside the plot when there is the width, else under it."""
+    surface = pygame.Surface(size, pygame.SRCALPHA)
+    font = theme.text_font("small")
+    colours = [pygame.Color(c) for c in theme.game["chart"]]
+    entries = _entries(theme, summary, colours)
+    pad = theme.space(0.75)
+    legend_width = max((font.size(label)[0] for _, label in entries), default=0) + font.get_height() + pad
+    left = pad + font.size("max")[0] + pad // 2
+    bottom = size[1] - pad - font.get_linesize()
+    fits_beside = font.get_linesize() * len(entries) <= bottom - pad
+    if fits_beside and size[0] - legend_width - left > size[0] * 0.45:  # beside: one label a line
+        _legend_column(
+            theme, surface, entries, font, pygame.Rect(size[0] - legend_width, pad, legend_width, bottom)
+        )
+        plot = pygame.Rect(left, pad, size[0] - legend_width - left - pad, bottom - pad)
+    else:
+        rows = _legend_rows(theme, surface, entries, font)
+        plot = pygame.Rect(left, pad, size[0] - left - pad, size[1] - rows - 2 * pad - font.get_linesize())
+    if plot.width < 20 or plot.height < 20:
+        return surface
+    _axes(theme, surface, plot, summary, font)
+    for index, series in enumerate(summary.series):
+        points = [
+            _point(plot, step, len(series.values), _share(v, series.low, series.high))
+            for step, v in enumerate(series.values)
+        ]
+        colour = colours[index % len(colours)]
+        width = max(2, theme.line_width())
+        if len(points) > 1:
+            pygame.draw.lines(surface, colour, False, points, width)
+        for point in points:
+            pygame.draw.circle(surface, colour, point, width + 1)
+    return surface
+
+
+def _entries(theme: Theme, summary: Debrief, colours: list[pygame.Color]) -> list[tuple[pygame.Color, str]]:
+    entries = [(colours[index % len(colours)], series.label) for index, series in enumerate(summary.series)]
+    if summary.divergences:
+        entries.append((_band_colour(theme), "went another way"))
+    return entries
+
+
+def _legend_column(
+    theme: Theme,
+    surface: pygame.Surface,
+    entries: list[tuple[pygame.Color, str]],
+    font: pygame.font.Font,
+    area: pygame.Rect,
+) -> None:
+    line = font.get_linesize()
+    swatch = font.get_height() // 2
+    y = area.y + max(0, (area.height - line * len(entries)) // 2)
+    for colour, label in entries:
+        pygame.draw.rect(surface, colour, (area.x, y + (line - swatch) // 2, swatch, swatch))
+        surface.blit(font.render(label, True, theme.colour("ink")), (area.x + swatch + 6, y))
+        y += line
+
+
+def _band_colour(theme: Theme) -> pygame.Color:
+    warn = theme.colour("warn")
+    return pygame.Color(warn.r, warn.g, warn.b, 70)
+
+
+def _share(value: float, low: float, high: float) -> float:
+    return 0.0 if high <= low else min(max((value - low) / (high - low), 0.0), 1.0)
+
+
+def _point(plot: pygame.Rect, step: int, count: int, share: float) -> tuple[int, int]:
+    x = plot.left + (plot.width * step / max(count - 1, 1))
+    y = plot.bottom - plot.height * share
+    return round(x), round(y)
+
+
+def _axes(
+    theme: Theme, surface: pygame.Surface, plot: pygame.Rect, summary: Debrief, font: pygame.font.Font
+) -> None:
+    grid = theme.colour("line")
+    muted = theme.colour("muted")
+    for share, text in ((0.0, "min"), (0.5, ""), (1.0, "max")):
+        y = round(plot.bottom - plot.height * share)
+        pygame.draw.line(surface, grid, (plot.left, y), (plot.right, y), 1)
+        if text:  # inside the plot's height, clear of the turn numbers under it
+            image = font.render(text, True, muted)
+            where = (
+                {"bottomright": (plot.left - 6, y + 2)}
+                if share == 0
+                else {"topright": (plot.left - 6, y - 2)}
+            )
+            surface.blit(image, image.get_rect(**where))
+    count = len(summary.timeline) + 1
+    warn = theme.colour("warn")
+    for step in range(count):
+        x, _ = _point(plot, step, count, 0)
+        label = "start" if step == 0 else str(step)
+        if step and summary.timeline[step - 1].diverged:
+            # the turn the path went another way: a band behind the lines and its number in colour
+            band = pygame.Surface((max(6, theme.space(0.6)), plot.height), pygame.SRCALPHA)
+            band.fill(_band_colour(theme))
+            surface.blit(band, band.get_rect(midtop=(x, plot.top)))
+        colour = warn if step and summary.timeline[step - 1].diverged else muted
+        image = font.render(label, True, colour)
+        surface.blit(image, image.get_rect(midtop=(x, plot.bottom + 4)))
+
+
+def _legend_rows(
+    theme: Theme,
+    surface: pygame.Surface,
+    entries: list[tuple[pygame.Color, str]],
+    font: pygame.font.Font,
+) -> int:
+    """Swatches and labels along the bottom, wrapped into rows. Returns the rows' height."""
+    width, height = surface.get_size()
+    pad = theme.space(0.75)
+    swatch = font.get_height() // 2
+    rows: list[list[tuple[pygame.Color, str, int]]] = [[]]
+    x = pad
+    for colour, label in entries:
+        item = swatch + 6 + font.size(label)[0] + pad
+        if x + item > width - pad and rows[-1]:
+            rows.append([])
+            x = pad
+        rows[-1].append((colour, label, x))
+        x += item
+    line = font.get_linesize()
+    top = height - pad - line * len(rows)
+    for number, row in enumerate(rows):
+        y = top + number * line
+        for colour, label, x in row:
+            pygame.draw.rect(surface, colour, (x, y + (line - swatch) // 2, swatch, swatch))
+            surface.blit(font.render(label, True, theme.colour("ink")), (x + swatch + 6, y))
+    return line * len(rows) + pad

@@ -1,0 +1,123 @@
+"""What came of the turn: your choice and what it led to, the other side's move, what changed."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine.session import Session
+from game.scenario.model import Role, Turn
+from game.ui.present import changes, move_line, outcome_text
+from game.ui.pygame import turn as turn_screen
+from game.ui.pygame import widgets
+from game.ui.pygame.screen import UI, Context, Go, Screen, Transition
+from game.ui.pygame.widgets import Markup, esc
+
+
+def played_turn(session: Session) -> Turn:
+    """The turn that was just played (the last in the log)."""
+    record = session.state.log[-1]
+    return session.scenario.turns[session.scenario.turn_index(record.turn)]
+
+
+def undo_to_turn(context: Context) -> Transition:
+    """Take back the last decision and go back to that turn ("what if")."""
+    from game.ui.pygame.turn import TurnScreen
+
+    assert context.session is not None
+    session = context.session.undo()
+    context.play(session)
+    return Go(TurnScreen(context, note=esc("You took back your decision. Choose again.")))
+
+
+def footer_buttons(screen: Screen, ui: UI, rect: pygame.Rect, forward: str, action: object) -> None:
+    """The footer of the after-turn screens: hints, 'Choose again' and the way forward."""
+    right, rest = widgets.cut_right(rect, widgets.button_width(ui, forward), ui.theme.space(1))
+    screen.focusable(widgets.button(ui, right, forward, "#primary"), action)  # type: ignore[arg-type]
+    again = "Choose again"
+    left, rest = widgets.cut_right(rest, widgets.button_width(ui, again), ui.theme.space(1))
+    tip = "Take back this decision and choose again: what if? (Backspace)"
+    screen.focusable(widgets.button(ui, left, again, tooltip=tip), lambda: undo_to_turn(screen.context))
+    widgets.hint_line(ui, rest, screen.footer_text())
+
+
+class AfterTurn(Screen):
+    """What the screens after a decision share: the turn just played, Backspace to choose again."""
+
+    hints = "Enter continues \u00b7 Backspace chooses again \u00b7 PageUp/PageDown scroll \u00b7 Esc menu"
+    kind = "after"
+
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        assert context.session is not None and context.role is not None
+        self.session: Session = context.session
+        self.role: Role = context.role
+        self.turn = played_turn(self.session)
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return f"{self.kind}-{len(self.session.state.log)}"
+
+    def key(self, event: pygame.event.Event) -> Transition | None:
+        if event.key == pygame.K_BACKSPACE:
+            return undo_to_turn(self.context)
+        return super().key(event)
+
+
+class OutcomeScreen(AfterTurn):
+    kind = "outcome"
+
+    def layout(self, ui: UI) -> None:
+        theme = ui.theme
+        body, footer = turn_screen.frame(ui)
+        eyebrow = f"Turn {len(self.session.state.log)} \u00b7 what came of it"
+        top = turn_screen.turn_header(self, ui, body, self.turn, eyebrow)
+        body = pygame.Rect(body.x, top + theme.space(1), body.width, body.bottom - top - theme.space(1))
+        left, right = turn_screen.columns(ui, body, projector_share=0.56)  # room for what changed
+        self.text = self.readable(widgets.text_box(ui, left, self._story(ui), "#sheet"))
+        map_rect, rest = widgets.cut_top(right, round(right.height * 0.45), theme.space(1))
+        turn_screen.place_map(ui, map_rect, self.session.scenario, self.turn.place)
+        self.readable(widgets.text_box(ui, rest, self._changes(ui), "#sheet"))
+        footer_buttons(self, ui, footer, "What really happened", self.forward)
+
+    def _story(self, ui: UI) -> str:
+        """As the terminal tells it: the others' moves, then your choice and what came of it.
+
+        Outcome texts speak to the role that chose, so the other side's is not shown.
+        """
+        markup = Markup(ui.theme)
+        scenario = self.session.scenario
+        record = self.session.state.log[-1]
+        parts: list[str] = []
+        move = record.move(self.role)
+        if move is not None:
+            mine = scenario.choice(record.turn, self.role, move.choice).text
+            parts.append(markup.eyebrow("Your choice") + "<br>" + markup.heading(mine, "body", "accent"))
+            outcome = outcome_text(scenario, record, self.role)
+            if outcome:
+                parts.append(esc(outcome))
+        else:
+            parts.append(markup.muted("You had no decision to take on this turn."))
+        others = [other for other in record.moves if other.role not in self.session.roles]
+        if others:
+            lines = "<br>".join(esc(move_line(scenario, self.turn, other)) for other in others)
+            parts.append(markup.eyebrow("The other side") + "<br>" + lines)
+        return "<br><br>".join(parts)
+
+    def _changes(self, ui: UI) -> str:
+        markup = Markup(ui.theme)
+        record = self.session.state.log[-1]
+        moved = changes(self.session.scenario, record.before, record.after)
+        lines = [markup.eyebrow("What changed")]
+        if not moved:
+            lines.append(markup.muted("Nothing you can measure changed."))
+        for change in moved:
+            colour = "good" if change.after > change.before else "warn"
+            lines.append(
+                f"{esc(change.label)}: " + markup.font(f"<b>{esc(change.in_words())}</b>", None, colour)
+            )
+        return "<br>".join(lines)
+
+    def forward(self) -> Transition:
+        from game.ui.pygame.history import HistoryScreen
+
+        return Go(HistoryScreen(self.context))

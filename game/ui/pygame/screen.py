@@ -1,0 +1,310 @@
+"""What every screen is: a state object that builds its widgets, handles events and
+says which screen comes next.
+
+The app keeps a stack of screens; only the top one has widgets. A screen's
+`handle` returns a transition (or None to stay): `Go` replaces the top screen,
+`Push` puts one over it (the menu), `Pop` returns to the one below, `Quit` ends
+the game. A screen never changes the game's rules: it asks the engine
+(`Session`, `rules.options`, `rules.verdict`) and shows the answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.ui.pygame.theme import Theme
+
+if TYPE_CHECKING:
+    from pygame_gui import UIManager
+    from pygame_gui.core import UIElement
+
+    from game.engine.session import Session
+    from game.scenario.catalog import Catalog
+    from game.scenario.model import Role, Scenario
+    from game.ui.pygame.saving import Keeper
+
+
+# --- transitions -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Go:
+    """Replace the top screen; with `reset`, replace the whole stack (leaving the menu)."""
+
+    screen: Screen
+    reset: bool = False
+
+
+@dataclass(frozen=True)
+class Push:
+    screen: Screen
+
+
+@dataclass(frozen=True)
+class Pop:
+    pass
+
+
+@dataclass(frozen=True)
+class Quit:
+    code: int = 0
+
+
+@dataclass(frozen=True)
+class Toggle:
+    """Switch an app-wide setting: "projector" mode or "fullscreen"."""
+
+    what: str
+
+
+Transition = Go | Push | Pop | Quit | Toggle
+
+
+# --- what the screens share --------------------------------------------------------------
+
+
+@dataclass
+class Options:
+    """How the window was asked for on the command line."""
+
+    scenarios: Path
+    size: tuple[int, int] = (1280, 720)
+    projector: bool = False
+    fullscreen: bool = False
+    scenario_id: str | None = None
+    role: str | None = None
+    seed: int | None = None
+    autoplay: str | None = None
+    screenshot_dir: Path | None = None
+    exit_after_first_frame: bool = False
+
+
+@dataclass
+class Context:
+    """The game in progress, shared by all screens."""
+
+    options: Options
+    catalog: Catalog
+    scenario: Scenario | None = None
+    role: Role | None = None
+    session: Session | None = None
+    settings: dict[str, Any] = field(default_factory=dict)  # app-level toggles shown in the menu
+    keeper: Keeper | None = None  # autosaves; None when nothing should be saved (autoplay)
+
+    def play(self, session: Session, fresh: bool = False) -> None:
+        """Make `session` the game in progress (a decision, an undo, a new start) and keep it."""
+        self.session = session
+        if self.keeper is not None:
+            self.keeper.keep(session, fresh)
+
+
+@dataclass
+class UI:
+    """Where a screen builds: the UI manager, the theme and the window's size."""
+
+    manager: UIManager
+    theme: Theme
+    size: tuple[int, int]
+
+    @property
+    def rect(self) -> pygame.Rect:
+        return pygame.Rect((0, 0), self.size)
+
+
+# --- the base class ----------------------------------------------------------------------
+
+
+class Screen:
+    """A screen of the game. Subclasses build widgets and react to the player."""
+
+    name = "screen"  # used for screenshot files: 03-role-select.png
+    hints = "Tab or arrows move \u00b7 Enter chooses \u00b7 Esc menu"
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.ui: UI | None = None
+        self.focus_index = 0  # kept across rebuilds (resizing, projector mode)
+        self._actions: dict[UIElement, Callable[[], Transition | None]] = {}
+        self._ring: list[UIElement] = []
+        self._ring_focus: dict[UIElement, Callable[[], None]] = {}
+        self.was_focused = False  # whether the element being pressed already had the focus
+        self.eyebrow: str | None = None  # the small line over the heading (turn, role, scenario)
+        self.reading: list[Any] = []  # text boxes in reading order, paged by PageUp/PageDown
+
+    # --- building ---
+
+    def build(self, ui: UI) -> None:
+        """Create this screen's widgets for the window's current size."""
+        self.ui = ui
+        self._actions.clear()
+        self._ring.clear()
+        self._ring_focus.clear()
+        self.reading.clear()
+        self.layout(ui)
+        if self._ring:
+            self.focus(min(self.focus_index, len(self._ring) - 1), notify=True)
+
+    def layout(self, ui: UI) -> None:
+        raise NotImplementedError
+
+    def heading(self, ui: UI, rect: pygame.Rect, eyebrow: str, title: str, subtitle: str | None) -> int:
+        """The screen's heading; returns its bottom.
+
+        On a projector the small line over it moves down to the footer, in place of the key
+        hints (the teacher knows the keys; the class wants the big type to have the room).
+        """
+        from game.ui.pygame import widgets
+
+        self.eyebrow = eyebrow
+        return widgets.header(ui, rect, None if ui.theme.projector else eyebrow, title, subtitle)
+
+    def footer_text(self) -> str:
+        if self.ui is not None and self.ui.theme.projector and self.eyebrow:
+            return self.eyebrow
+        return self.hints
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw what is not a widget, under the widgets (by default, the plain background)."""
+        assert self.ui is not None
+        surface.fill(self.ui.theme.colour("background"))
+
+    @property
+    def theme(self) -> Theme:
+        assert self.ui is not None
+        return self.ui.theme
+
+    # --- actions and keyboard focus ---
+
+    def on_press(self, element: UIElement, action: Callable[[], Transition | None]) -> None:
+        """Run `action` when `element` is clicked (not part of the keyboard ring)."""
+        self._actions[element] = action
+
+    def focusable(
+        self,
+        element: UIElement,
+        action: Callable[[], Transition | None],
+        on_focus: Callable[[], None] | None = None,
+    ) -> int:
+        """Add a button to the keyboard ring (Tab, arrows, Enter) and to the clickable ones."""
+        self._actions[element] = action
+        self._ring.append(element)
+        if on_focus is not None:
+            self._ring_focus[element] = on_focus
+        return len(self._ring) - 1
+
+    def readable(self, box: Any) -> Any:
+        """Add a text box to those PageUp and PageDown scroll, in reading order; returns it."""
+        self.reading.append(box)
+        return box
+
+    def page(self, direction: int) -> None:
+        """Scroll the first box not yet read to its end down a page (or the last one up).
+
+        So the keyboard reaches every word, however many boxes had to scroll.
+        """
+        boxes = self.reading if direction > 0 else list(reversed(self.reading))
+        for box in boxes:
+            bar = getattr(box, "scroll_bar", None)
+            if bar is None:
+                continue
+            at_end = bar.start_percentage + bar.visible_percentage >= 0.999
+            at_start = bar.start_percentage <= 0.001
+            if (direction > 0 and not at_end) or (direction < 0 and not at_start):
+                step = bar.visible_percentage * 0.9 * direction
+                start = min(max(bar.start_percentage + step, 0.0), 1.0 - bar.visible_percentage)
+                bar.set_scroll_from_start_percentage(start)
+                return
+
+    def focused(self) -> UIElement | None:
+        return self._ring[self.focus_index] if self._ring else None
+
+    def focus(self, index: int, notify: bool = True) -> None:
+        if not self._ring:
+            return
+        old = self.focused()
+        self.focus_index = index % len(self._ring)
+        new = self._ring[self.focus_index]
+        if old is not None and old is not new and old.alive():
+            old.unselect()
+        new.select()
+        if notify and new in self._ring_focus:
+            self._ring_focus[new]()
+
+    # --- events ---
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        """React to one event; the default knows buttons, focus keys and Esc."""
+        import pygame_gui  # already loaded by the app; local so this module stays light
+
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            return self.press(event.ui_element)
+        if event.type == pygame.KEYDOWN:
+            return self.key(event)
+        return None
+
+    def press(self, element: UIElement) -> Transition | None:
+        action = self._actions.get(element)
+        if action is None:
+            return None
+        self.was_focused = element is self.focused()
+        if element in self._ring:
+            self.focus(self._ring.index(element))
+        return action()
+
+    def key(self, event: pygame.event.Event) -> Transition | None:
+        shift = bool(event.mod & pygame.KMOD_SHIFT)
+        if event.key == pygame.K_ESCAPE:
+            return self.menu()
+        if event.key in (pygame.K_TAB,):
+            self.focus(self.focus_index + (-1 if shift else 1))
+        elif event.key in (pygame.K_DOWN, pygame.K_RIGHT):
+            self.focus(self.focus_index + 1)
+        elif event.key in (pygame.K_UP, pygame.K_LEFT):
+            self.focus(self.focus_index - 1)
+        elif event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self.page(1 if event.key == pygame.K_PAGEDOWN else -1)
+        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            element = self.focused()
+            if element is not None:
+                return self.press(element)
+        return None
+
+    def menu(self) -> Transition | None:
+        from game.ui.pygame.menu import MenuScreen
+
+        return Push(MenuScreen(self.context, self))
+
+
+class PickScreen(Screen):
+    """A screen that picks one of a list of cards (scenarios, roles).
+
+    Number keys and arrows move the selection; a first click selects a card (and
+    shows what it is), a second click or Enter chooses it; Backspace goes back.
+    """
+
+    cards: list[Any]
+
+    def choose(self) -> Transition | None:
+        raise NotImplementedError
+
+    def back(self) -> Transition | None:
+        raise NotImplementedError
+
+    def choose_focused(self) -> Transition | None:
+        return self.choose() if self.was_focused else None
+
+    def key(self, event: pygame.event.Event) -> Transition | None:
+        from game.ui.pygame.widgets import number_key
+
+        number = number_key(event)
+        if number is not None and number <= len(self.cards):
+            self.focus(number - 1)
+            return None
+        if event.key == pygame.K_BACKSPACE:
+            return self.back()
+        return super().key(event)

@@ -1,0 +1,146 @@
+"""The title: the game's name over the map of the region, and the way in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.ui.present import session_label
+from game.ui.pygame import backdrop, mapview, widgets
+from game.ui.pygame.screen import UI, Context, Go, Quit, Screen, Toggle, Transition
+
+
+class TitleScreen(Screen):
+    name = "title"
+
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        keeper = context.keeper
+        # the autosaved game, offered first as "Continue" (as the terminal does)
+        self.resumable = keeper.resumable() if keeper is not None else None
+
+    hints = "Tab or arrows move \u00b7 Enter chooses \u00b7 F5 projector mode \u00b7 F11 full screen \u00b7 Esc menu"
+
+    def layout(self, ui: UI) -> None:
+        theme = ui.theme
+        width, height = ui.size
+        margin = theme.space(3)
+        self.background = pygame.Surface(ui.size).convert()
+        backdrop.gradient(self.background, theme)
+        area = backdrop.title_area(ui.size, theme)
+        hint_height = widgets.line_height(theme, "small")
+        bottom = height - margin - hint_height - theme.space(1)
+        stack = self._stack_height(ui)
+        wide = width / height > 1.3
+        if backdrop.title_block(None, theme, area) + theme.space(2) + stack > bottom:
+            area.y = margin  # a short window: start the name at the top margin
+        under = backdrop.title_block(self.background, theme, area) + theme.space(2)
+        if under + stack <= bottom:  # the usual place: the buttons under the name, the map beside
+            if wide:
+                self._map(ui, area)
+            self._buttons(ui, pygame.Rect(area.x, under, area.width, stack))
+        else:  # no room under the name (large projector type): the buttons take the map's place
+            right = pygame.Rect(area.right + margin, margin, width - area.right - 2 * margin, bottom - margin)
+            self._buttons(ui, pygame.Rect(right.x, right.centery - stack // 2, right.width, stack))
+        hint = pygame.Rect(margin, height - margin - hint_height, width - 2 * margin, hint_height)
+        widgets.hint_line(ui, hint, self.hints)
+
+    def _stack_height(self, ui: UI) -> int:
+        count = len(self._entries())
+        height = count * widgets.button_height(ui) + (count - 1) * ui.theme.space(0.6) + self._note_height(ui)
+        return height + (widgets.line_height(ui.theme, "small") if self.resumable else 0)
+
+    def _entries(self) -> list[tuple[str, str, Callable[[], Transition | None]]]:
+        settings = self.context.settings
+        first: list[tuple[str, str, Callable[[], Transition | None]]] = (
+            [("Continue", "#primary", self.resume), ("New game", "", self.begin)]
+            if self.resumable
+            else [("Begin", "#primary", self.begin)]
+        )
+        return [
+            *first,
+            (
+                f"Projector mode: {'on' if settings.get('projector') else 'off'}",
+                "",
+                lambda: Toggle("projector"),
+            ),
+            (
+                f"Full screen: {'on' if settings.get('fullscreen') else 'off'}",
+                "",
+                lambda: Toggle("fullscreen"),
+            ),
+            ("Quit", "", lambda: Quit(0)),
+        ]
+
+    def _note_height(self, ui: UI) -> int:
+        catalog = self.context.catalog
+        if catalog.errors or not catalog.scenarios:
+            return round(widgets.line_height(ui.theme, "body") * 3.2)
+        return 0
+
+    def _map(self, ui: UI, area: pygame.Rect) -> None:
+        theme = ui.theme
+        margin = theme.space(3)
+        left = area.right + margin
+        rect = pygame.Rect(left, margin, ui.size[0] - left - margin, ui.size[1] - 2 * margin - theme.space(2))
+        view = mapview.view_for([], rect.width / max(rect.height, 1))
+        # fit the panel to the map's own shape, so nothing is stretched and no band is left empty
+        projection = mapview.Projection.fit(view, rect.size)
+        used_height = round((view.north - view.south) * projection.scale)
+        rect = pygame.Rect(rect.x, rect.y + (rect.height - used_height) // 2, rect.width, used_height)
+        widgets.map_image(ui, rect, view, [])
+
+    def _buttons(self, ui: UI, area: pygame.Rect) -> None:
+        theme = ui.theme
+        entries = self._entries()
+        width = max(widgets.button_width(ui, text) for text, _, _ in entries)
+        width = min(max(width, theme.space(16)), area.width)
+        height = widgets.button_height(ui)
+        y = area.y
+        for index, (text, style, action) in enumerate(entries):
+            element = widgets.button(ui, pygame.Rect(area.x, y, width, height), text, style)
+            self.focusable(element, action)
+            y += height + theme.space(0.6)
+            if index == 0 and self.resumable is not None:  # what "Continue" continues
+                line = widgets.line_height(theme, "small")
+                label = session_label(self.resumable.session)
+                widgets.label(
+                    ui, pygame.Rect(area.x, y - theme.space(0.3), area.width, line), label, "#muted"
+                )
+                y += line
+        catalog = self.context.catalog
+        if catalog.errors or not catalog.scenarios:
+            problem = (
+                "No scenarios could be loaded."
+                if not catalog.scenarios
+                else f"{len(catalog.errors)} scenario file(s) could not be loaded."
+            )
+            note = f"{problem} Run \u201cpython main.py validate\u201d to see why."
+            rect = pygame.Rect(area.x, y + theme.space(0.5), area.width, -1)
+            widgets.text_box(ui, rect, widgets.esc(note), "#note")
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.blit(self.background, (0, 0))
+
+    def resume(self) -> Transition | None:
+        from game.ui.pygame.ending import EndingScreen
+        from game.ui.pygame.turn import TurnScreen
+
+        loaded = self.resumable
+        assert loaded is not None and self.context.keeper is not None
+        session = loaded.session
+        self.context.keeper.resume(loaded)
+        self.context.scenario, self.context.role = session.scenario, session.roles[0]
+        self.context.session = session
+        if session.state.finished:
+            return Go(EndingScreen(self.context))
+        notes = " ".join(loaded.notes)
+        return Go(TurnScreen(self.context, note=widgets.esc(notes) if notes else None))
+
+    def begin(self) -> Transition | None:
+        if not self.context.catalog.scenarios:
+            return None
+        from game.ui.pygame.scenario_select import ScenarioSelectScreen
+
+        return Go(ScenarioSelectScreen(self.context))
