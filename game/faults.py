@@ -206,6 +206,9 @@ def report_crash(error: BaseException) -> str:
     )
 
 
+EXIT_MISSING_LIBRARY = 1
+
+
 def guard(run: Callable[[], int], stderr: TextIO | None = None) -> int:
     """Run a command; turn any unexpected exception into one line and a crash report."""
     try:
@@ -218,6 +221,9 @@ def guard(run: Callable[[], int], stderr: TextIO | None = None) -> int:
     except BrokenPipeError:  # `python main.py validate | head`: the reader left, nothing to say
         _silence_stdout()
         return 1
+    except ModuleNotFoundError as error:  # a library installed badly or not at all: say how to fix it
+        _say(f"Turkestan Crossroads cannot start: {error}. Install what it needs with: pip install -e .", stderr)
+        return EXIT_MISSING_LIBRARY
     except BaseException as error:  # noqa: BLE001 - this is the last line of defence
         try:
             line = report_crash(error)
