@@ -421,8 +421,9 @@ def cmd_timeline(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     use_language(args.lang)
     from game.scenario.catalog import load_catalog
+    from game.ui.reference import load_reference
     from game.ui.text import Terminal
-    from game.ui.text.reference import load_reference, show_timeline, timeline_of
+    from game.ui.text.reference import show_timeline, timeline_of
 
     catalog = load_catalog([args.scenarios])
     reference = load_reference(catalog)
@@ -446,8 +447,9 @@ def cmd_glossary(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     use_language(args.lang)
     from game.scenario.catalog import load_catalog
+    from game.ui.reference import load_reference
     from game.ui.text import Terminal
-    from game.ui.text.reference import load_reference, show_glossary
+    from game.ui.text.reference import show_glossary
 
     reference = load_reference(load_catalog([args.scenarios]))
     for problem in reference.problems:

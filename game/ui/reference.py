@@ -13,14 +13,68 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from game.dates import format_date, format_month
 from game.i18n import _, local
-from game.scenario.glossary import Entry, Glossary
+from game.paths import SCENARIOS
+from game.scenario.catalog import Catalog
+from game.scenario.glossary import Entry, Glossary, load_glossary
+from game.scenario.loader import GLOSSARY_FILE, TIMELINE_FILE, ScenarioError
 from game.scenario.model import FIRST_YEAR, LAST_YEAR, Scenario
-from game.scenario.timeline import Event, Timeline, When
+from game.scenario.timeline import Event, Timeline, When, load_timeline
 from game.ui.present import scenario_dates
+
+# --- loading -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The glossary and the timeline, when they could be loaded (a broken file only loses its screen)."""
+
+    glossary: Glossary | None = None
+    timeline: Timeline | None = None
+    problems: tuple[str, ...] = ()
+
+
+def load_reference(catalog: Catalog) -> Reference:
+    """The glossary and timeline beside the scenarios played, else the shipped ones.
+
+    A broken file costs only its own screen: the game is told in one line and goes on.
+    """
+    folders = [path.parent for path in catalog.files.values()] + [SCENARIOS]
+    glossary: Glossary | None = None
+    timeline: Timeline | None = None
+    problems: list[str] = []
+    found = _first(folders, GLOSSARY_FILE)
+    if found is not None:
+        try:
+            glossary = load_glossary(found)
+        except ScenarioError:
+            problems.append(_broken(found))
+    found = _first(folders, TIMELINE_FILE)
+    if found is not None:
+        try:
+            timeline = load_timeline(found)
+        except ScenarioError:
+            problems.append(_broken(found))
+    return Reference(glossary, timeline, tuple(problems))
+
+
+def _first(folders: Iterable[Path], name: str) -> Path | None:
+    for folder in folders:
+        path = folder / name
+        if path.is_file():
+            return path
+    return None
+
+
+def _broken(path: Path) -> str:
+    return _(
+        "{path} has errors, so its screen is left out (run 'python main.py validate' to see them)."
+    ).format(path=path)
+
 
 # --- the glossary --------------------------------------------------------------------------
 

@@ -18,10 +18,10 @@ from game.scenario.model import Role
 from game.settings import Settings, load_settings
 from game.ui.classroom import Teams
 from game.ui.present import role_name
+from game.ui.reference import load_reference
 from game.ui.text import menus
 from game.ui.text.commands import parse_command, run_command
 from game.ui.text.debrief import show_ending
-from game.ui.text.reference import load_reference
 from game.ui.text.state import Classroom, Game, Room
 from game.ui.text.terminal import QuitGame, Terminal
 from game.ui.text.turn import play_turn

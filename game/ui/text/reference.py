@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 
 from game.i18n import _
-from game.paths import SCENARIOS
 from game.scenario.catalog import Catalog
-from game.scenario.glossary import Glossary, load_glossary
-from game.scenario.loader import GLOSSARY_FILE, TIMELINE_FILE, ScenarioError
-from game.scenario.timeline import Timeline, load_timeline
+from game.scenario.glossary import Glossary
+from game.scenario.timeline import Timeline
 from game.ui.reference import (
     GlossaryItem,
     TimelineEntry,
@@ -21,49 +18,7 @@ from game.ui.reference import (
     new_words,
     timeline_layout,
 )
-from game.ui.text.state import Reference
 from game.ui.text.terminal import Terminal, as_number
-
-# --- loading -------------------------------------------------------------------------------
-
-
-def load_reference(catalog: Catalog) -> Reference:
-    """The glossary and timeline beside the scenarios played, else the shipped ones.
-
-    A broken file costs only its own screen: the game is told in one line and goes on.
-    """
-    folders = [path.parent for path in catalog.files.values()] + [SCENARIOS]
-    glossary: Glossary | None = None
-    timeline: Timeline | None = None
-    problems: list[str] = []
-    found = _first(folders, GLOSSARY_FILE)
-    if found is not None:
-        try:
-            glossary = load_glossary(found)
-        except ScenarioError as error:
-            problems.append(_broken(found, error))
-    found = _first(folders, TIMELINE_FILE)
-    if found is not None:
-        try:
-            timeline = load_timeline(found)
-        except ScenarioError as error:
-            problems.append(_broken(found, error))
-    return Reference(glossary, timeline, tuple(problems))
-
-
-def _first(folders: Iterable[Path], name: str) -> Path | None:
-    for folder in folders:
-        path = folder / name
-        if path.is_file():
-            return path
-    return None
-
-
-def _broken(path: Path, error: ScenarioError) -> str:
-    return _(
-        "{path} has errors, so its screen is left out (run 'python main.py validate' to see them)."
-    ).format(path=path)
-
 
 # --- words under a text --------------------------------------------------------------------
 

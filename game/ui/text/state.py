@@ -13,10 +13,9 @@ from game.engine.session import Session
 from game.i18n import _
 from game.saves import SaveError, SaveStore, default_name, snapshot, write_save
 from game.scenario.catalog import Catalog
-from game.scenario.glossary import Glossary
-from game.scenario.timeline import Timeline
 from game.settings import Settings
 from game.ui.classroom import Teams
+from game.ui.reference import Reference
 from game.ui.text.terminal import Terminal
 
 # What a command did: changed the game (show the turn afresh, from its first team),
@@ -32,15 +31,6 @@ class Classroom:
     vote: bool = False  # each decision is a show of hands that the teacher types in
     presenter: bool = False  # print the teacher's notes before every turn (a transcript for the teacher)
     named_here: bool = False  # the team names came from the command line: they win over a save's
-
-
-@dataclass(frozen=True)
-class Reference:
-    """The glossary and the timeline, when they could be loaded (a broken file only loses its screen)."""
-
-    glossary: Glossary | None = None
-    timeline: Timeline | None = None
-    problems: tuple[str, ...] = ()
 
 
 @dataclass
