@@ -72,7 +72,10 @@ def play_parser() -> argparse.ArgumentParser:
     classroom.add_argument(
         "--presenter",
         action="store_true",
-        help=_("print the teacher's notes before every turn (for the teacher's own screen)"),
+        help=_(
+            "the teacher's notes in a window of their own (in the terminal: before every turn), "
+            "for the teacher's own screen"
+        ),
     )
     classroom.add_argument("--lang", choices=list(LANGUAGES), help=_("the language of the interface"))
     window = parser.add_argument_group(_("the window"))
@@ -113,8 +116,7 @@ def _size(text: str) -> tuple[int, int]:
 
 def cmd_play(argv: Sequence[str]) -> int:
     args = play_parser().parse_args(argv)
-    classroom = args.teams or args.team_names or args.vote or args.presenter
-    if args.text or args.load or args.save or classroom:  # the window does not play these yet
+    if args.text or args.load or args.save:  # the window does not play these yet
         return _play_in_terminal(args)
     from game.ui.pygame.app import Options, run
 
@@ -130,6 +132,11 @@ def cmd_play(argv: Sequence[str]) -> int:
             autoplay=args.autoplay,
             screenshot_dir=args.screenshot_dir,
             exit_after_first_frame=args.exit_after_first_frame,
+            teams=args.teams or bool(args.team_names),
+            team_names=tuple(args.team_names) if args.team_names else None,
+            vote=args.vote,
+            presenter=args.presenter,
+            language=args.lang,
         )
     )
 

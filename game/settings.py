@@ -16,23 +16,24 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from game.i18n import DEFAULT, LANGUAGES, N_, _
+from game.palettes import (  # noqa: F401 - the palettes are the settings' too: re-exported
+    FILE,
+    PALETTES,
+    THEMES,
+    TYPE_SCALE,
+    TYPE_SIZES,
+    Palette,
+    ThemeName,
+    TypeSize,
+)
 from game.storage import config_dir, write_atomic
 
-FILE = "settings.json"
 MAX_BYTES = 64 * 1024  # a settings file is a few hundred bytes; anything far larger is not one
-
-TypeSize = Literal["normal", "large", "projector"]
-ThemeName = Literal["default", "high-contrast", "colour-blind"]
-TYPE_SIZES: tuple[TypeSize, ...] = get_args(TypeSize)
-THEMES: tuple[ThemeName, ...] = get_args(ThemeName)
-
-# How much larger than normal the window draws its type: "projector" is for the back row.
-TYPE_SCALE: Mapping[TypeSize, float] = {"normal": 1.0, "large": 1.3, "projector": 1.7}
 
 TeamName = Annotated[str, Field(min_length=1, max_length=40)]
 
@@ -56,80 +57,6 @@ class Settings(BaseModel):
         if value not in LANGUAGES:
             raise ValueError(f"unknown language {value!r}")
         return value
-
-
-# --- palettes ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Palette:
-    """Colours as '#rrggbb' for everything the game draws itself: text, map and charts."""
-
-    background: str
-    text: str
-    muted: str
-    accent: str
-    matched: str  # a choice as history took it
-    diverged: str  # a choice that left history's way
-    map_land: str
-    map_water: str
-    map_border: str
-    map_route: str
-    map_place: str
-    map_highlight: str  # the turn's place
-    series: tuple[str, ...]  # chart lines, in order
-
-
-PALETTES: Mapping[ThemeName, Palette] = {
-    "default": Palette(
-        background="#f5efe0",
-        text="#1d1d1d",
-        muted="#5a5a5a",
-        accent="#1f4e79",
-        matched="#2e6b3a",
-        diverged="#8a1c1c",
-        map_land="#e8dcc0",
-        map_water="#9cc3d5",
-        map_border="#8c7a5b",
-        map_route="#8a1c1c",
-        map_place="#1d1d1d",
-        map_highlight="#c9a227",
-        series=("#1f4e79", "#8a1c1c", "#2e6b3a", "#c9a227", "#6a3d9a", "#5a5a5a"),
-    ),
-    # Black, white and yellow: the strongest contrast a washed-out projector still shows.
-    "high-contrast": Palette(
-        background="#000000",
-        text="#ffffff",
-        muted="#d0d0d0",
-        accent="#ffff00",
-        matched="#00ff66",
-        diverged="#ff6666",
-        map_land="#1a1a1a",
-        map_water="#003a66",
-        map_border="#ffffff",
-        map_route="#ffff00",
-        map_place="#ffffff",
-        map_highlight="#ffff00",
-        series=("#ffff00", "#00ffff", "#ff66ff", "#ffffff", "#00ff66", "#ff9900"),
-    ),
-    # The Okabe-Ito colours, told apart with every common colour-vision deficiency;
-    # matched/diverged are blue/orange rather than green/red.
-    "colour-blind": Palette(
-        background="#ffffff",
-        text="#000000",
-        muted="#555555",
-        accent="#0072b2",
-        matched="#0072b2",
-        diverged="#d55e00",
-        map_land="#f0e6cc",
-        map_water="#56b4e9",
-        map_border="#666666",
-        map_route="#d55e00",
-        map_place="#000000",
-        map_highlight="#e69f00",
-        series=("#0072b2", "#d55e00", "#009e73", "#e69f00", "#cc79a7", "#56b4e9", "#f0e442"),
-    ),
-}
 
 
 def palette(settings: Settings) -> Palette:

@@ -20,8 +20,10 @@ from game.ui.pygame.screen import Options, Screen  # noqa: E402
 DATA = Path(__file__).parent / "data"
 
 
-def open_app(size: tuple[int, int] = (1280, 720), projector: bool = False, **options: object) -> App:
-    chosen = Options(scenarios=DATA, size=size, projector=projector, seed=7, **options)  # type: ignore[arg-type]
+def open_app(
+    size: tuple[int, int] = (1280, 720), projector: bool = False, scenarios: Path = DATA, **options: object
+) -> App:
+    chosen = Options(scenarios=scenarios, size=size, projector=projector, seed=7, **options)  # type: ignore[arg-type]
     surface = open_window(chosen)
     pygame.event.clear()  # nothing left over from an earlier test
     app = App(surface, chosen)
@@ -104,3 +106,40 @@ def overflowing(app: App) -> list[str]:
             if width > element.rect.width:
                 problems.append(f"{element.text!r} is {width}px wide in {element.rect.width}px")
     return problems
+
+
+def type_text(app: App, text: str) -> None:
+    """Typing, as the keyboard delivers it to a text field."""
+    for char in text:
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=char))
+    settle(app)
+
+
+def hold(app: App, key: int) -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
+    settle(app)
+
+
+def release(app: App, key: int) -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode="", scancode=0))
+    settle(app)
+
+
+def click_at(app: App, position: tuple[int, int]) -> None:
+    for kind in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+        if kind == pygame.MOUSEMOTION:
+            event = pygame.event.Event(kind, pos=position, rel=(0, 0), buttons=(0, 0, 0))
+        else:
+            event = pygame.event.Event(kind, pos=position, button=1)
+        pygame.event.post(event)
+    settle(app)
+
+
+def click_link(app: App, box: UITextBox, target: str | None = None) -> str:
+    """Click a link in a text box (the first, or the one to `target`); returns where it leads."""
+    chunks = [chunk for chunk in box.link_hover_chunks if target is None or chunk.href == target]
+    assert chunks, f"no link {target!r} in the box"
+    left, top = box._calculate_hyperlinks_offsets()  # noqa: SLF001 - where pygame_gui draws the links
+    chunk = chunks[0]
+    click_at(app, (left + chunk.x + chunk.size[0] // 2, top + chunk.y + chunk.size[1] // 2))
+    return str(chunk.href)

@@ -82,7 +82,7 @@ def test_projector_mode_makes_text_at_least_one_and_six_tenths_larger() -> None:
         press(app, key)
     row = app.screen.situation.text_box_layout.layout_rows[0].height  # type: ignore[attr-defined]
     press(app, pygame.K_F5)
-    assert app.theme.projector and app.context.settings["projector"]
+    assert app.theme.projector and app.context.room.type_size == "projector"  # the type-size setting
     bigger = app.screen.situation.text_box_layout.layout_rows[0].height  # type: ignore[attr-defined]
     assert bigger >= 1.6 * row - 1
     press(app, pygame.K_F5)

@@ -35,6 +35,7 @@ from game.engine.session import Session
 from game.engine.state import Move, State, TurnRecord
 from game.i18n import N_, _, local, ngettext
 from game.scenario.model import Ending, Role, Scenario, Turn
+from game.ui.classroom import hands_text
 
 # The roles as a sentence names them (lower case, as in "What does the negotiator do?").
 ROLE_TITLES: Mapping[Role, str] = {"negotiator": N_("negotiator"), "commander": N_("commander")}
@@ -228,6 +229,20 @@ def votes_line(votes: Mapping[str, int] | None, scenario: Scenario, turn: Turn, 
         return None
     texts = {choice.id: local(choice.text) for choice in turn.choices.get(role, ())}
     counted = ", ".join(f"{texts.get(choice, choice)} {count}" for choice, count in tally.items())
+    return _("The class voted: {tally}").format(tally=counted)
+
+
+def votes_by_number(votes: Mapping[str, int] | None, turn: Turn, role: Role) -> str | None:
+    """'The class voted: 1 \u2014 14 hands, 2 \u2014 9 hands': the tally by the choices' numbers, short
+    enough for a screen that shows the choice itself beside it."""
+    tally = role_votes(votes, role)
+    if not tally:
+        return None
+    numbers = {choice.id: number for number, choice in enumerate(turn.choices.get(role, ()), start=1)}
+    counted = ", ".join(
+        f"{numbers.get(choice, '?')} \u2014 {hands_text(count)}"
+        for choice, count in sorted(tally.items(), key=lambda item: numbers.get(item[0], 0))
+    )
     return _("The class voted: {tally}").format(tally=counted)
 
 

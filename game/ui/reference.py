@@ -134,6 +134,19 @@ def lookup(glossary: Glossary, word: str) -> list[GlossaryItem]:
     return [item for item in items if any(name.startswith(wanted) for name in _names(item))]
 
 
+def search(glossary: Glossary, text: str) -> list[GlossaryItem]:
+    """The entries for a search as it is typed: names that begin with it, then names that
+    contain it, then definitions that mention it; every entry for no text."""
+    items = glossary_items(glossary)
+    wanted = text.strip().casefold()
+    if not wanted:
+        return items
+    starts = [item for item in items if any(name.startswith(wanted) for name in _names(item))]
+    within = [item for item in items if item not in starts and any(wanted in name for name in _names(item))]
+    found = starts + within
+    return found + [item for item in items if item not in found and wanted in item.definition.casefold()]
+
+
 def _names(item: GlossaryItem) -> set[str]:
     return {name.casefold() for name in (item.key, item.term, *item.forms, *item.also_written)}
 

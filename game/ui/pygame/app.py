@@ -17,6 +17,7 @@ import os
 import sys
 import tempfile
 import traceback
+import unicodedata
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame  # noqa: E402 - after the environment variable that silences its banner
 
+from game.i18n import N_, _  # noqa: E402
 from game.ui.pygame import backdrop  # noqa: E402
 from game.ui.pygame.screen import UI, Context, Go, Options, Pop, Push, Quit, Screen, Toggle, Transition  # noqa: E402
 from game.ui.pygame.theme import Theme, ui_scale  # noqa: E402
@@ -32,13 +34,16 @@ from game.ui.pygame.theme import Theme, ui_scale  # noqa: E402
 if TYPE_CHECKING:
     from pygame_gui import UIManager
 
+    from game.scenario.catalog import Catalog
     from game.ui.pygame.autoplay import Autoplayer
+    from game.ui.pygame.presenter import Presenter
+    from game.ui.pygame.room import Room
 
 FPS = 60
 AWAKE_SECONDS = 0.7  # how long to keep drawing after the mouse last moved (tooltips wait 0.3-0.4 s)
 MOVING = (pygame.MOUSEMOTION, pygame.MOUSEWHEEL, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP)
 MIN_SIZE = (800, 450)
-NO_DISPLAY = (
+NO_DISPLAY = N_(
     "turkestan: there is no display to open the game window on ({reason}); "
     "play in the terminal with: python main.py --text"
 )
@@ -46,6 +51,11 @@ NO_DISPLAY = (
 
 class NoDisplay(Exception):
     pass
+
+
+def printable(text: str) -> bool:
+    """Does typed text have something to show (not only control, format or combining characters)?"""
+    return any(unicodedata.category(char)[0] not in "CMZ" or char == " " for char in text)
 
 
 def open_window(options: Options) -> pygame.Surface:
@@ -59,7 +69,7 @@ def open_window(options: Options) -> pygame.Surface:
         # SDL falls back to an invisible window when it finds no screen; a player would see nothing.
         raise NoDisplay("no screen found")
     pygame.font.init()
-    pygame.display.set_caption("Turkestan Crossroads, 1918\u20131931")
+    pygame.display.set_caption(_("Turkestan Crossroads, 1918\u20131931"))
     pygame.display.set_icon(backdrop.icon())
     try:
         if options.fullscreen:
@@ -79,11 +89,11 @@ def run(options: Options) -> int:
     try:
         surface = open_window(options)
     except NoDisplay as error:
-        print(NO_DISPLAY.format(reason=error), file=sys.stderr)
+        print(_(NO_DISPLAY).format(reason=error), file=sys.stderr)
         return 2
     try:
-        mode = "projector" if options.projector else "normal"
-        backdrop.first_frame(surface, Theme.load(mode, surface.get_size()))
+        mode, palette = first_look(options)
+        backdrop.first_frame(surface, Theme.load(mode, surface.get_size(), palette))
         pygame.display.flip()
         if options.exit_after_first_frame:
             return 0
@@ -104,6 +114,14 @@ def run(options: Options) -> int:
         pygame.quit()
 
 
+def first_look(options: Options) -> tuple[str, str]:
+    """The type size and palette of the first frame: the saved settings', unless --projector."""
+    from game.palettes import first_look as saved  # light: pydantic waits until after the first frame
+
+    size, theme = saved()
+    return ("projector" if options.projector else size), theme
+
+
 class App:
     """The window's loop and its stack of screens."""
 
@@ -118,17 +136,18 @@ class App:
         self.surface = surface
         self.options = options
         self.clock = pygame.time.Clock()
-        self.mode = "projector" if options.projector else "normal"
         self.windowed_size = options.size
-        self.theme = Theme.load(self.mode, surface.get_size())
+        catalog = load_catalog([options.scenarios])
+        self.context = Context(options, catalog, room=room_for(options, catalog))
+        pygame.display.set_caption(_("Turkestan Crossroads, 1918\u20131931"))
+        self.theme = Theme.load(self.mode, surface.get_size(), self.context.room.theme)
         self.manager: UIManager = self.theme.manager(surface.get_size())
-        self.context = Context(options, load_catalog([options.scenarios]))
         if not options.autoplay:  # a scripted run must not replace the player's autosave
             from game.saves import SaveStore
             from game.ui.pygame.saving import Keeper
 
             self.context.keeper = Keeper(SaveStore.default(), self.context.catalog)
-        self.context.settings.update(projector=options.projector, fullscreen=options.fullscreen)
+        self.context.settings.update(fullscreen=options.fullscreen)
         self.stack: list[Screen] = [TitleScreen(self.context)]
         self.exit_code: int | None = None
         wanted = options.scenario_id
@@ -145,7 +164,17 @@ class App:
             from game.ui.pygame.autoplay import Autoplayer
 
             self.autoplayer = Autoplayer(options.autoplay, options)
+        self.presenter: Presenter | None = None
+        if options.presenter:
+            from game.ui.pygame.presenter import Presenter
+
+            self.presenter = Presenter.open()
         self.rebuild()
+
+    @property
+    def mode(self) -> str:
+        """The type size in use (normal, large or projector): the theme's mode."""
+        return self.context.room.type_size
 
     @property
     def screen(self) -> Screen:
@@ -156,13 +185,20 @@ class App:
     def rebuild(self) -> None:
         """Lay the top screen out afresh for the window's size and the theme's mode."""
         size = self.surface.get_size()
-        if self.theme.mode != self.mode or self.theme.scale != ui_scale(size):
-            self.theme = Theme.load(self.mode, size)
+        palette = self.context.room.theme
+        if (
+            self.theme.mode != self.mode
+            or self.theme.palette != palette
+            or self.theme.scale != ui_scale(size)
+        ):
+            self.theme = Theme.load(self.mode, size, palette)
             self.manager = self.theme.manager(size)
         else:
             self.manager.set_window_resolution(size)
             self.manager.clear_and_reset()
         self.screen.build(UI(self.manager, self.theme, size))
+        if self.presenter is not None:
+            self.presenter.show(self.screen.teacher_turn())
         self.dirty = True
 
     # --- the loop -----------------------------------------------------------------------
@@ -197,7 +233,11 @@ class App:
         self.dirty = True
         if event.type in MOVING:
             self.awake_until = pygame.time.get_ticks() / 1000 + AWAKE_SECONDS
-        if event.type == pygame.QUIT:
+        if self.presenter is not None and self.presenter.owns(event):
+            if self.presenter.handle(event):  # the teacher closed the notes' window
+                self.presenter = None
+            return
+        if event.type in (pygame.QUIT, pygame.WINDOWCLOSE):  # two windows: closing this one quits
             self.exit_code = 0
             return
         if event.type == pygame.VIDEORESIZE:
@@ -205,15 +245,18 @@ class App:
             return
         if event.type == pygame.KEYDOWN and self.global_key(event):
             return
+        if event.type == pygame.TEXTINPUT and not printable(event.text):
+            return  # a control or zero-width character alone: pygame_gui's text fields cannot lay it out
         self.manager.process_events(event)
         self.apply(self.screen.handle(event))
 
     def global_key(self, event: pygame.event.Event) -> bool:
-        """Keys that work on every screen: full screen and projector mode."""
+        """Keys that work on every screen: full screen and projector mode (P, unless typing)."""
         if event.key == pygame.K_F11:
             self.apply(Toggle("fullscreen"))
             return True
-        if event.key in (pygame.K_F5, pygame.K_p) and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+        keys = (pygame.K_F5,) if self.screen.typing() else (pygame.K_F5, pygame.K_p)
+        if event.key in keys and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
             self.apply(Toggle("projector"))
             return True
         return False
@@ -240,8 +283,9 @@ class App:
     def toggle(self, what: str) -> None:
         settings = self.context.settings
         if what == "projector":
-            settings["projector"] = not settings.get("projector")
-            self.mode = "projector" if settings["projector"] else "normal"
+            self.context.room.toggle_projector()
+        elif what == "language":
+            pygame.display.set_caption(_("Turkestan Crossroads, 1918\u20131931"))
         elif what == "fullscreen":
             settings["fullscreen"] = not settings.get("fullscreen")
             if settings["fullscreen"]:
@@ -281,3 +325,16 @@ class App:
         self.shots += 1
         self.autoplayer.shown(self.screen, self.surface, self.shots)
         self.apply(self.autoplayer.act(self.screen))
+
+
+def room_for(options: Options, catalog: Catalog) -> Room:
+    """The saved settings with this run's flags, the classroom and the glossary and timeline."""
+    from game.ui.pygame.room import Room
+    from game.ui.reference import load_reference
+
+    flags = {
+        "type_size": "projector" if options.projector else None,
+        "vote": options.vote,
+        "language": options.language,
+    }
+    return Room.start(flags, options.team_names, options.presenter, load_reference(catalog))

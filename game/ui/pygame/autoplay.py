@@ -3,6 +3,10 @@
 Each screen is saved as a numbered PNG once it has been drawn (01-title.png,
 02-scenario-select.png, ...), then the autoplayer posts the keys a player would
 press there. The game ends (exit code 0) when the ending has been shown.
+
+It plays the classroom too: with --teams both roles (each team takes the screen
+at its handover), with --vote a show of hands (a few hands for the policy's choice,
+one for another), so the screens a class sees can be looked at.
 """
 
 from __future__ import annotations
@@ -13,15 +17,21 @@ from pathlib import Path
 import pygame
 
 from game.engine.policies import POLICIES
+from game.engine.rules import Option
+from game.engine.session import Session
+from game.scenario.model import Role
 from game.ui.pygame.ending import EndingScreen
+from game.ui.pygame.handover import HandoverScreen
 from game.ui.pygame.history import HistoryScreen
 from game.ui.pygame.menu import MenuScreen
 from game.ui.pygame.outcome import OutcomeScreen
 from game.ui.pygame.role_select import RoleSelectScreen
 from game.ui.pygame.scenario_select import ScenarioSelectScreen
 from game.ui.pygame.screen import Options, Quit, Screen, Transition
+from game.ui.pygame.team_names import TeamNamesScreen
 from game.ui.pygame.title import TitleScreen
 from game.ui.pygame.turn import TurnScreen
+from game.ui.pygame.vote import VoteScreen
 
 DIGITS = [
     pygame.K_1,
@@ -67,7 +77,11 @@ class Autoplayer:
             self._pick(screen.selected)  # already the one asked for on the command line
         elif isinstance(screen, TurnScreen):
             self._turn(screen)
-        elif isinstance(screen, (TitleScreen, OutcomeScreen, HistoryScreen)):
+        elif isinstance(screen, VoteScreen):
+            self._vote(screen)
+        elif isinstance(screen, TeamNamesScreen):
+            return screen.begin()
+        elif isinstance(screen, (TitleScreen, OutcomeScreen, HistoryScreen, HandoverScreen)):
             press(pygame.K_RETURN)  # the way forward has the focus
         return None
 
@@ -80,7 +94,19 @@ class Autoplayer:
         if not screen.must_choose:
             press(pygame.K_1)
             return
-        session = screen.session
-        choice = self.policy(session.scenario, session.state, screen.role, self.rng)
-        number = next(option.number for option in screen.options if option.choice.id == choice)
-        press(DIGITS[number - 1])
+        press(DIGITS[self._number(screen.session, screen.role, screen.options) - 1])
+
+    def _number(self, session: Session, role: Role, offered: list[Option]) -> int:
+        """The number of the choice the policy takes."""
+        choice = self.policy(session.scenario, session.state, role, self.rng)
+        return next(option.number for option in offered if option.choice.id == choice)
+
+    def _vote(self, screen: VoteScreen) -> None:
+        """A show of hands: most for the policy's choice, one for another open one; then go with it."""
+        number = self._number(screen.session, screen.role, screen.options)
+        for _hand in range(self.rng.randint(3, 9)):
+            press(DIGITS[number - 1])
+        others = [o.number for o in screen.options if o.available and o.number != number]
+        if others:
+            press(DIGITS[self.rng.choice(others) - 1])
+        press(pygame.K_RETURN)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import N_, _
 from game.ui.pygame.theme import Theme
 
-TITLE = "Turkestan Crossroads"
+TITLE = N_("Turkestan Crossroads")  # translated when drawn: the language may change while the game runs
 YEARS = "1918\u20131931"
-TAGLINE = "Central Asia from the Russian revolution to the end of the Basmachi movement"
+TAGLINE = N_("Central Asia from the Russian revolution to the end of the Basmachi movement")
 
 
 def gradient(surface: pygame.Surface, theme: Theme) -> None:
@@ -32,7 +33,8 @@ def title_block(surface: pygame.Surface | None, theme: Theme, area: pygame.Rect)
     """
     y = area.y
     display = theme.text_font("display", "bold")
-    lines = [TITLE] if display.size(TITLE)[0] <= area.width else TITLE.split(" ", 1)  # narrow: two lines
+    title = _(TITLE)
+    lines = [title] if display.size(title)[0] <= area.width else title.split(" ", 1)  # narrow: two lines
     for line in lines:
         _blit(surface, display.render(line, True, theme.colour("accent")), (area.x, y))
         y += round(display.get_linesize() * 0.95)
@@ -45,7 +47,7 @@ def title_block(surface: pygame.Surface | None, theme: Theme, area: pygame.Rect)
             surface, theme.colour("accent"), (area.x, y), (area.x + rule_width, y), theme.line_width()
         )
     y += theme.space(1)
-    return _wrapped(surface, theme, TAGLINE, area.x, y, area.width)
+    return _wrapped(surface, theme, _(TAGLINE), area.x, y, area.width)
 
 
 def _blit(surface: pygame.Surface | None, image: pygame.Surface, at: tuple[int, int]) -> None:

@@ -3,12 +3,16 @@ path left history's way marked. Drawn once into an image for the ending screen.
 
 Every variable is drawn against its own range (bottom = its minimum, top = its
 maximum), so variables counted in thousands and in ones can share one chart.
+
+The colours are the theme's chart colours: in the colour-blind palette the chart
+is drawn on that palette's own light ground, in its series colours.
 """
 
 from __future__ import annotations
 
 import pygame
 
+from game.i18n import _
 from game.ui.present import Debrief
 from game.ui.pygame.theme import Theme
 
@@ -16,12 +20,18 @@ from game.ui.pygame.theme import Theme
 def render(theme: Theme, size: tuple[int, int], summary: Debrief) -> pygame.Surface:
     """The chart, with its legend beside the plot when there is the width, else under it."""
     surface = pygame.Surface(size, pygame.SRCALPHA)
+    if "chart_ground" in theme.game["colours"]:  # a palette with a ground of its own for charts
+        pygame.draw.rect(
+            surface, theme.chart_colour("ground"), surface.get_rect(), border_radius=theme.space(0.5)
+        )
     font = theme.text_font("small")
     colours = [pygame.Color(c) for c in theme.game["chart"]]
     entries = _entries(theme, summary, colours)
     pad = theme.space(0.75)
-    legend_width = max((font.size(label)[0] for _, label in entries), default=0) + font.get_height() + pad
-    left = pad + font.size("max")[0] + pad // 2
+    legend_width = (
+        max((font.size(label)[0] for _colour, label in entries), default=0) + font.get_height() + pad
+    )
+    left = pad + max(font.size(_("max"))[0], font.size(_("min"))[0]) + pad // 2
     bottom = size[1] - pad - font.get_linesize()
     fits_beside = font.get_linesize() * len(entries) <= bottom - pad
     if fits_beside and size[0] - legend_width - left > size[0] * 0.45:  # beside: one label a line
@@ -52,7 +62,7 @@ def render(theme: Theme, size: tuple[int, int], summary: Debrief) -> pygame.Surf
 def _entries(theme: Theme, summary: Debrief, colours: list[pygame.Color]) -> list[tuple[pygame.Color, str]]:
     entries = [(colours[index % len(colours)], series.label) for index, series in enumerate(summary.series)]
     if summary.divergences:
-        entries.append((_band_colour(theme), "went another way"))
+        entries.append((_band_colour(theme), _("went another way")))
     return entries
 
 
@@ -68,13 +78,13 @@ def _legend_column(
     y = area.y + max(0, (area.height - line * len(entries)) // 2)
     for colour, label in entries:
         pygame.draw.rect(surface, colour, (area.x, y + (line - swatch) // 2, swatch, swatch))
-        surface.blit(font.render(label, True, theme.colour("ink")), (area.x + swatch + 6, y))
+        surface.blit(font.render(label, True, theme.chart_colour("ink")), (area.x + swatch + 6, y))
         y += line
 
 
 def _band_colour(theme: Theme) -> pygame.Color:
-    warn = theme.colour("warn")
-    return pygame.Color(warn.r, warn.g, warn.b, 70)
+    band = theme.chart_colour("band")
+    return pygame.Color(band.r, band.g, band.b, 70)
 
 
 def _share(value: float, low: float, high: float) -> float:
@@ -90,9 +100,9 @@ def _point(plot: pygame.Rect, step: int, count: int, share: float) -> tuple[int,
 def _axes(
     theme: Theme, surface: pygame.Surface, plot: pygame.Rect, summary: Debrief, font: pygame.font.Font
 ) -> None:
-    grid = theme.colour("line")
-    muted = theme.colour("muted")
-    for share, text in ((0.0, "min"), (0.5, ""), (1.0, "max")):
+    grid = theme.chart_colour("grid")
+    muted = theme.chart_colour("muted")
+    for share, text in ((0.0, _("min")), (0.5, ""), (1.0, _("max"))):
         y = round(plot.bottom - plot.height * share)
         pygame.draw.line(surface, grid, (plot.left, y), (plot.right, y), 1)
         if text:  # inside the plot's height, clear of the turn numbers under it
@@ -104,10 +114,10 @@ def _axes(
             )
             surface.blit(image, image.get_rect(**where))
     count = len(summary.timeline) + 1
-    warn = theme.colour("warn")
+    warn = theme.chart_colour("band")
     for step in range(count):
-        x, _ = _point(plot, step, count, 0)
-        label = "start" if step == 0 else str(step)
+        x, _y = _point(plot, step, count, 0)
+        label = _("start") if step == 0 else str(step)
         if step and summary.timeline[step - 1].diverged:
             # the turn the path went another way: a band behind the lines and its number in colour
             band = pygame.Surface((max(6, theme.space(0.6)), plot.height), pygame.SRCALPHA)
@@ -143,5 +153,5 @@ def _legend_rows(
         y = top + number * line
         for colour, label, x in row:
             pygame.draw.rect(surface, colour, (x, y + (line - swatch) // 2, swatch, swatch))
-            surface.blit(font.render(label, True, theme.colour("ink")), (x + swatch + 6, y))
+            surface.blit(font.render(label, True, theme.chart_colour("ink")), (x + swatch + 6, y))
     return line * len(rows) + pad

@@ -8,6 +8,7 @@ import pygame
 from pygame_gui.elements import UIImage
 
 from game.engine.session import Session
+from game.i18n import N_, _, local
 from game.scenario.model import Role
 from game.ui.present import (
     Debrief,
@@ -26,7 +27,10 @@ from game.ui.pygame.widgets import Markup, esc
 
 class EndingScreen(Screen):
     name = "ending"
-    hints = "Tab or arrows move \u00b7 Enter chooses \u00b7 PageUp/PageDown scroll \u00b7 Backspace takes back the last decision"
+    hints = N_(
+        "Tab or arrows move \u00b7 Enter chooses \u00b7 PageUp/PageDown scroll \u00b7 Backspace takes back "
+        "the last decision"
+    )
 
     def __init__(self, context: Context) -> None:
         super().__init__(context)
@@ -40,8 +44,9 @@ class EndingScreen(Screen):
         scenario = self.session.scenario
         assert self.summary.ending is not None
         body, footer = turn_screen.frame(ui)
-        eyebrow = f"{scenario.title} \u00b7 {role_title(self.role).lower()} \u00b7 the end"
-        top = self.heading(ui, body, eyebrow, self.summary.ending.title, ending_verdict(self.summary))
+        who = _("two teams") if len(self.session.roles) > 1 else role_title(self.role).lower()
+        eyebrow = _("{scenario} \u00b7 {who} \u00b7 the end").format(scenario=local(scenario.title), who=who)
+        top = self.heading(ui, body, eyebrow, local(self.summary.ending.title), ending_verdict(self.summary))
         body = pygame.Rect(body.x, top + theme.space(1), body.width, body.bottom - top - theme.space(1))
         share = 0.4 if theme.projector else 0.46  # the chart needs the width more than the text
         left, right = widgets.cut_left(body, round(body.width * share), theme.space(1.5))
@@ -56,7 +61,7 @@ class EndingScreen(Screen):
             caption, plot = widgets.cut_top(
                 chart_rect.inflate(-theme.space(1.5), -theme.space(1)), widgets.line_height(theme, "small")
             )
-            widgets.label(ui, caption, "HOW THINGS MOVED, TURN BY TURN", "#eyebrow")
+            widgets.label(ui, caption, _("HOW THINGS MOVED, TURN BY TURN"), "#eyebrow")
             UIImage(plot, chart.render(theme, plot.size, self.summary), ui.manager)
         self._footer(ui, footer)
 
@@ -65,58 +70,68 @@ class EndingScreen(Screen):
         scenario = self.session.scenario
         summary = self.summary
         assert summary.ending is not None
-        parts = [markup.eyebrow("How your game ended") + "<br>" + esc(summary.ending.text)]
+        parts = [markup.eyebrow(_("How your game ended")) + "<br>" + esc(local(summary.ending.text))]
         if not summary.ended_as_history:
             historical = summary.historical_ending
             parts.append(
-                markup.eyebrow("How history ended")
+                markup.eyebrow(_("How history ended"))
                 + "<br>"
-                + markup.heading(historical.title, "body", "accent")
+                + markup.heading(local(historical.title), "body", "accent")
                 + "<br>"
-                + esc(historical.text)
+                + esc(local(historical.text))
             )
         sources = "<br>".join(
-            f"<b>{esc(source.title)}</b>: {esc(source.note)}" for source in scenario.sources.values()
+            f"<b>{esc(local(source.title))}</b>: {esc(local(source.note))}"
+            for source in scenario.sources.values()
         )
-        parts.append(markup.eyebrow("Sources") + "<br>" + sources)
+        parts.append(markup.eyebrow(_("Sources")) + "<br>" + sources)
         return "<br><br>".join(parts)
 
     def _path(self, ui: UI) -> str:
         markup = Markup(ui.theme)
         summary = self.summary
         lines = [
-            markup.eyebrow("Your path against history", "accent"),
+            markup.eyebrow(_("Your path against history"), "accent"),
             markup.font(f"<b>{esc(matched_sentence(summary))}</b>", None, "ink"),
         ]
         single = len(summary.roles) == 1
         for step in summary.played_steps:
             tag = (
-                markup.font("<b>AS HISTORY</b>", "small", "good")
+                markup.font("<b>" + esc(_("AS HISTORY")) + "</b>", "small", "good")
                 if step.matched
-                else markup.font("<b>ANOTHER WAY</b>", "small", "warn")
+                else markup.font("<b>" + esc(_("ANOTHER WAY")) + "</b>", "small", "warn")
             )
-            who = "You" if single else role_title(step.role)
             lines.append(
                 f"<br>{tag}  {markup.font(esc(step.shown_date), 'small', 'muted')} \u00b7 <b>{esc(step.title)}</b>"
             )
-            lines.append(f"{who} chose \u201c{esc(step.chosen)}\u201d")
+            lines.append(esc(self._chose(step.role, step.by, step.chosen, single)))
             if not step.matched:
-                lines.append(markup.font(f"History: \u201c{esc(step.historical)}\u201d", None, "muted"))
+                history = _("History: \u201c{choice}\u201d").format(choice=step.historical)
+                lines.append(markup.font(esc(history), None, "muted"))
         if not summary.played_steps:
-            lines.append(markup.muted("You took no decisions in this game."))
+            lines.append(markup.muted(_("You took no decisions in this game.")))
         passed = passed_by_sentence(summary)
         if passed:
             lines.append("<br>" + markup.muted(passed))
         return "<br>".join(lines)
 
+    @staticmethod
+    def _chose(role: Role, by: str, chosen: str, single: bool) -> str:
+        """'You chose “…”', or the team (or role) that chose it."""
+        if single:
+            return _("You chose \u201c{choice}\u201d").format(choice=chosen)
+        if by not in ("player", "history"):
+            return _("{team} chose \u201c{choice}\u201d").format(team=by, choice=chosen)
+        return _("{role} chose \u201c{choice}\u201d").format(role=role_title(role), choice=chosen)
+
     def _footer(self, ui: UI, rect: pygame.Rect) -> None:
         entries = [
-            ("Play again", "#primary", self.again),
-            ("Another scenario", "", self.another),
-            ("Quit", "", lambda: Quit(0)),
+            (_("Play again"), "#primary", self.again),
+            (_("Another scenario"), "", self.another),
+            (_("Quit"), "", lambda: Quit(0)),
         ]
         places = []
-        for text, _, _ in reversed(entries):  # laid out from the right edge...
+        for text, _style, _action in reversed(entries):  # laid out from the right edge...
             button_rect, rect = widgets.cut_right(rect, widgets.button_width(ui, text), ui.theme.space(1))
             places.append(button_rect)
         for (text, style, action), button_rect in zip(entries, reversed(places), strict=True):

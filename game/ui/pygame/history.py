@@ -3,12 +3,14 @@
 What happened and why; what in the account is uncertain or disputed, in its own
 marked box; the choice history took and the verdict on yours; the sources by
 title; and the questions for the class to discuss, set large on the right.
+Two teams get a verdict each, side by side against history.
 """
 
 from __future__ import annotations
 
 import pygame
 
+from game.i18n import _, local
 from game.ui.present import historical_choices, role_title, sources_line, turn_date, verdict
 from game.ui.pygame import turn as turn_screen
 from game.ui.pygame import widgets
@@ -31,11 +33,11 @@ class HistoryScreen(AfterTurn):
     def layout(self, ui: UI) -> None:
         theme = ui.theme
         body, footer = turn_screen.frame(ui)
-        eyebrow = f"Turn {len(self.session.state.log)} \u00b7 what really happened"
+        eyebrow = _("Turn {number} \u00b7 what really happened").format(number=len(self.session.state.log))
         scenario = self.session.scenario
-        place = scenario.places[self.turn.place].name
+        place = local(scenario.places[self.turn.place].name)
         title = f"{turn_date(self.turn)} \u00b7 {place}"
-        top = self.heading(ui, body, eyebrow, title, self.turn.title)
+        top = self.heading(ui, body, eyebrow, title, local(self.turn.title))
         body = pygame.Rect(body.x, top + theme.space(1), body.width, body.bottom - top - theme.space(1))
         if theme.projector:
             # Big type cannot hold the history and the questions at once: the questions
@@ -44,9 +46,9 @@ class HistoryScreen(AfterTurn):
             self._reading(ui, left, uncertain_here=False)
             map_rect, rest = widgets.cut_top(right, round(right.height * 0.42), theme.space(1))
             turn_screen.place_map(ui, map_rect, self.session.scenario, self.turn.place)
-            if self._uncertain_markup(ui):
+            if self.turn.history.uncertain:
                 self._uncertain(ui, rest, most=1.0)
-            footer_buttons(self, ui, footer, "For discussion", self.discussion)
+            footer_buttons(self, ui, footer, _("For discussion"), self.discussion)
             return
         body = self._verdict_strip(ui, body)
         left, right = turn_screen.columns(ui, body)
@@ -55,7 +57,7 @@ class HistoryScreen(AfterTurn):
         footer_buttons(self, ui, footer, self.forward_text(), self.forward)
 
     def forward_text(self) -> str:
-        return "See how it ended" if self.session.state.finished else "Next turn"
+        return _("See how it ended") if self.session.state.finished else _("Next turn")
 
     def discussion(self) -> Transition:
         from game.ui.pygame.discuss import DiscussScreen
@@ -68,7 +70,7 @@ class HistoryScreen(AfterTurn):
         if markup is None:
             return body
         style = "#verdict_same" if matched else "#verdict_other"
-        height = fitted_height(ui, body, markup, style, 0.3)
+        height = fitted_height(ui, body, markup, style, 0.42 if self.teams else 0.3)
         strip, rest = widgets.cut_top(body, height, ui.theme.space(0.75))
         self.readable(widgets.text_box(ui, strip, markup, style))
         return rest
@@ -77,7 +79,11 @@ class HistoryScreen(AfterTurn):
         uncertain = self.turn.history.uncertain
         if not uncertain:
             return None
-        return Markup(ui.theme).eyebrow("Uncertain or disputed", "uncertain") + "<br>" + esc(uncertain)
+        return (
+            Markup(ui.theme).eyebrow(_("Uncertain or disputed"), "uncertain")
+            + "<br>"
+            + self.linked(uncertain)
+        )
 
     def _uncertain(self, ui: UI, rect: pygame.Rect, most: float) -> pygame.Rect:
         """The box of what is uncertain or disputed, at the bottom of `rect`; returns what is left."""
@@ -95,20 +101,16 @@ class HistoryScreen(AfterTurn):
         markup = Markup(ui.theme)
         history = self.turn.history
         self.uncertain = None
+        parts = [self.linked(history.text)]  # linked first: a word is linked where it is first read
+        if history.why:
+            parts.append(markup.eyebrow(_("Why")) + "<br>" + self.linked(history.why))
+        scenario = self.session.scenario
+        others = self.others_markup()
+        if others:
+            parts.append(markup.eyebrow(_("History's choice for the other side")) + "<br>" + others)
+        parts.append(markup.eyebrow(_("Sources")) + "<br>" + esc(sources_line(scenario, self.turn)))
         if uncertain_here:
             rect = self._uncertain(ui, rect, most=0.45)
-        parts = [esc(history.text)]
-        if history.why:
-            parts.append(markup.eyebrow("Why") + "<br>" + esc(history.why))
-        scenario = self.session.scenario
-        others = [
-            f"{role_title(role)}: {esc(text)}"
-            for role, text in historical_choices(scenario, self.turn)
-            if role != self.role
-        ]
-        if others:
-            parts.append(markup.eyebrow("History's choice for the other side") + "<br>" + "<br>".join(others))
-        parts.append(markup.eyebrow("Sources") + "<br>" + esc(sources_line(scenario, self.turn)))
         self.text = widgets.text_box(ui, rect, "<br><br>".join(parts), "#sheet")
         self.reading.insert(0, self.text)  # read before the uncertain box under it
 
@@ -117,10 +119,10 @@ class HistoryScreen(AfterTurn):
         theme = ui.theme
         markup = Markup(theme)
         questions = "<br>".join(
-            f"<b>{number}.</b> {esc(question)}"
+            f"<b>{number}.</b> {esc(local(question))}"
             for number, question in enumerate(self.turn.history.discuss, 1)
         )
-        text = markup.eyebrow("For discussion", "accent") + "<br>" + questions
+        text = markup.eyebrow(_("For discussion"), "accent") + "<br>" + questions
         height = fitted_height(ui, rect, text, "#sheet", 0.62)
         discuss_rect, map_rect = widgets.cut_bottom(
             rect, max(height, round(rect.height * 0.45)), theme.space(1)
@@ -128,7 +130,18 @@ class HistoryScreen(AfterTurn):
         turn_screen.place_map(ui, map_rect, self.session.scenario, self.turn.place)
         self.discuss = self.readable(widgets.text_box(ui, discuss_rect, text, "#sheet"))
 
+    def others_markup(self) -> str:
+        """History's choices for the roles nobody played, as lines of markup ('' if none)."""
+        return "<br>".join(
+            f"{esc(role_title(role))}: {esc(local(text))}"
+            for role, text in historical_choices(self.session.scenario, self.turn)
+            if role not in (self.session.roles if self.teams else (self.role,))
+        )
+
     def _verdict(self, ui: UI) -> tuple[str | None, bool]:
+        """Your choice against history's (each team's, with two teams); whether all matched."""
+        if self.teams:
+            return self._verdicts(ui)
         markup = Markup(ui.theme)
         scenario = self.session.scenario
         record = self.session.state.log[-1]
@@ -140,8 +153,31 @@ class HistoryScreen(AfterTurn):
         line = markup.font(f"<b>{esc(verdict(scenario, record, self.role))}</b>", None, colour)
         if matched:
             return line, True
-        mine = scenario.choice(record.turn, self.role, move.choice).text
-        return f"You chose: {esc(mine)}<br>{line}", False
+        mine = local(scenario.choice(record.turn, self.role, move.choice).text)
+        return esc(_("You chose: {choice}").format(choice=mine)) + f"<br>{line}", False
+
+    def _verdicts(self, ui: UI) -> tuple[str | None, bool]:
+        """A verdict for each team that chose, under its name, in its own colour."""
+        markup = Markup(ui.theme)
+        scenario = self.session.scenario
+        record = self.session.state.log[-1]
+        lines, all_matched = [], True
+        for role in self.session.roles:
+            move = record.move(role)
+            if move is None:
+                continue
+            matched = self.turn.history.took.get(role) == move.choice
+            all_matched &= matched
+            colour = "good" if matched else "warn"
+            team = markup.eyebrow(self.context.room.teams.called(role), colour)
+            said = markup.font(f"<b>{esc(verdict(scenario, record, role))}</b>", None, colour)
+            if not matched:
+                chosen = local(scenario.choice(record.turn, role, move.choice).text)
+                said = esc(_("You chose: {choice}").format(choice=chosen)) + "<br>" + said
+            lines.append(f"{team}<br>{said}")
+        if not lines:
+            return None, False
+        return "<br>".join(lines), all_matched
 
     def forward(self) -> Transition:
         """On to the next turn, or to the ending."""
@@ -149,6 +185,6 @@ class HistoryScreen(AfterTurn):
             from game.ui.pygame.ending import EndingScreen
 
             return Go(EndingScreen(self.context))
-        from game.ui.pygame.turn import TurnScreen
+        from game.ui.pygame.hotseat import first_screen
 
-        return Go(TurnScreen(self.context))
+        return Go(first_screen(self.context))

@@ -24,7 +24,9 @@ from typing import Any
 
 import pygame
 
+from game.i18n import _, language
 from game.paths import ASSETS
+from game.ui.pygame.mapnames import shown
 from game.ui.pygame.theme import Theme
 
 MAP_FILE = ASSETS / "maps" / "turkestan.json"
@@ -152,7 +154,7 @@ def render(theme: Theme, size: tuple[int, int], view: Extent, pins: Sequence[Pin
 
     Kept too, since the outcome and history of a turn show the map its turn screen drew.
     """
-    key = ("labelled", theme.mode, theme.scale, size, view, tuple(pins))
+    key = ("labelled", theme.key, language(), size, view, tuple(pins))
     surface = _CACHE.get(key)
     if surface is None:
         surface = _static(theme, size, view).copy()
@@ -173,7 +175,7 @@ def labels(
 
 
 def _static(theme: Theme, size: tuple[int, int], view: Extent) -> pygame.Surface:
-    key = ("static", theme.mode, theme.scale, size, view)
+    key = ("static", theme.key, size, view)
     surface = _CACHE.get(key)
     if surface is None:
         surface = _draw_static(theme, size, view)
@@ -298,23 +300,23 @@ class _Labeller:
         regions = [city for city in cities if city.get("kind") == "region"]
         towns = [city for city in cities if city.get("kind") != "region"]
         for city in regions:
-            self._region(city["name"], city["at"], "region")
+            self._region(shown(city["name"]), city["at"], "region")
         for city in towns:
             if city["rank"] == 1:
                 self._city(city)
         for water in data.items("waters"):
-            self._region(water["name"], water["label"], "water")
+            self._region(shown(water["name"]), water["label"], "water")
         for river in data.items("rivers"):
             if "label" in river and river["rank"] == 1:
-                self._region(river["name"], river["label"], "river")
+                self._region(shown(river["name"]), river["label"], "river")
         for city in towns:
             if city["rank"] == 2:
                 self._city(city)
         for label in data.items("labels"):
-            self._region(label["text"], label["at"], label["kind"])
+            self._region(shown(label["text"]), label["at"], label["kind"])
         for river in data.items("rivers"):
             if "label" in river and river["rank"] > 1:
-                self._region(river["name"], river["label"], "river")
+                self._region(shown(river["name"]), river["label"], "river")
         for city in towns:
             if city["rank"] == 3:
                 self._city(city)
@@ -356,7 +358,7 @@ class _Labeller:
         pygame.draw.circle(self.surface, self.theme.colour("map_ink"), (round(x), round(y)), radius)
         style = "bold" if city["rank"] == 1 else "regular"
         size = self.size if city["rank"] == 1 else round(self.size * 0.9)
-        self._label(city["name"], (x, y), size, style, "map_ink", radius + 3)
+        self._label(shown(city["name"]), (x, y), size, style, "map_ink", radius + 3)
 
     def _region(self, text: str, at: Sequence[float], kind: str) -> None:
         """A name set over an area, centred on its point: seas, rivers, deserts, countries, ranges."""
@@ -455,7 +457,7 @@ class _Labeller:
         target = self.surface.get_width() * 0.16 * km_per_px
         km = next((step for step in (50, 100, 200, 250, 500, 1000) if step >= target * 0.7), 1000)
         length = round(km / km_per_px)
-        label = self._text(f"{km} km", round(self.size * 0.85), "regular", "map_ink")
+        label = self._text(_("{km} km").format(km=km), round(self.size * 0.85), "regular", "map_ink")
         x = self.bounds.left + 8
         y = self.bounds.bottom - 8
         rect = pygame.Rect(

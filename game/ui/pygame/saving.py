@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from game.engine.branches import Branches
 from game.engine.session import Session
+from game.i18n import _
 from game.saves import Loaded, SaveError, SaveStore, snapshot
 from game.scenario.catalog import Catalog
 
@@ -36,7 +37,7 @@ class Keeper:
             self.store.autosave(snapshot(self.branches, fingerprint, "Autosave"))
         except SaveError as error:
             if not self._told:
-                self.problem = f"{error} The game goes on."
+                self.problem = _("{error} The game goes on.").format(error=error)
             self._told = True
 
     def take_problem(self) -> str | None:
@@ -44,10 +45,8 @@ class Keeper:
         return problem
 
     def resumable(self) -> Loaded | None:
-        """The autosaved game the window can continue: one role played, as the window plays."""
-        loaded, _ = self.store.resume(self.catalog)
-        if loaded is None or len(loaded.session.roles) != 1:
-            return None
+        """The autosaved game the window can continue (one role, or two teams)."""
+        loaded, _problem = self.store.resume(self.catalog)
         return loaded
 
     def resume(self, loaded: Loaded) -> None:

@@ -1,21 +1,27 @@
-"""Choosing a scenario: the list in date order on the left, the one in focus described on the right."""
+"""Choosing a scenario: the list in date order on the left, the one in focus described on the right,
+and all of them on a 1916-1931 timeline along the bottom (the one in focus highlighted; a click on
+a span selects it), so a class sees where each episode falls in the period."""
 
 from __future__ import annotations
 
 import pygame
 from pygame_gui.core import UIElement
+from pygame_gui.elements import UIImage
 
-from game.scenario.model import ROLES, Scenario
+from game.i18n import N_, _, local, ngettext
+from game.scenario.model import FIRST_YEAR, LAST_YEAR, ROLES, Scenario
 from game.ui.present import role_title, scenario_dates
-from game.ui.pygame import mapview, widgets
+from game.ui.pygame import mapview, timeline_strip, widgets
 from game.ui.pygame.screen import UI, Context, Go, PickScreen, Transition
 from game.ui.pygame.widgets import Markup, esc
+from game.ui.reference import TimelineLayout, timeline_layout
 
 
 class ScenarioSelectScreen(PickScreen):
     name = "scenario-select"
-    hints = (
-        "1\u20139 or arrows pick \u00b7 Enter plays \u00b7 Tab moves \u00b7 Backspace back \u00b7 Esc menu"
+    hints = N_(
+        "1\u20139 or arrows pick \u00b7 Enter plays \u00b7 Tab moves \u00b7 L timeline \u00b7 Backspace back "
+        "\u00b7 Esc menu"
     )
 
     def __init__(self, context: Context) -> None:
@@ -25,6 +31,8 @@ class ScenarioSelectScreen(PickScreen):
         self.selected = next((i for i, s in enumerate(scenarios) if s.id == wanted), 0)
         self.focus_index = self.selected
         self.details: list[UIElement] = []
+        self.strip: UIImage | None = None
+        self.hits: list[timeline_strip.Hit] = []
 
     @property
     def scenarios(self) -> tuple[Scenario, ...]:
@@ -35,40 +43,91 @@ class ScenarioSelectScreen(PickScreen):
         margin = theme.space(2)
         body = ui.rect.inflate(-2 * margin, -2 * margin)
         title, body = widgets.cut_top(body, widgets.line_height(theme, "h1"), theme.space(1))
-        widgets.label(ui, title, "Choose a scenario", "#h1")
+        widgets.label(ui, title, _("Choose a scenario"), "#h1")
         footer, body = widgets.cut_bottom(body, widgets.button_height(ui), theme.space(1))
+        self.timeline = timeline_layout(None, self.scenarios)
+        strip_height = self._strip_height(ui, body.width, self.timeline)
+        strip, body = widgets.cut_bottom(body, strip_height, theme.space(1))
         left, right = widgets.cut_left(body, round(body.width * 0.4), theme.space(1.5))
         self.detail_rect = right
         specs = [
             widgets.CardSpec(
-                f"<b>{esc(s.title)}</b><br>{Markup(theme).muted(scenario_dates(s))}",
+                f"<b>{esc(local(s.title))}</b><br>{Markup(theme).muted(scenario_dates(s))}",
                 key=str(number) if number <= 9 else None,
             )
             for number, s in enumerate(self.scenarios, start=1)
         ]
-        self.list, self.cards, _ = widgets.card_list(ui, left, specs)
+        self.list, self.cards, _height = widgets.card_list(ui, left, specs)
+        self._strip(ui, strip)
         for index, made in enumerate(self.cards):
             self.focusable(made.hit, self.choose_focused, lambda index=index: self.show(index))
         self._footer(ui, footer)
 
+    # --- the timeline strip ---
+
+    def _strip_height(self, ui: UI, width: int, layout: TimelineLayout) -> int:
+        theme = ui.theme
+        return (
+            widgets.line_height(theme, "small")
+            + timeline_strip.axis_height(theme)
+            + timeline_strip.spans_height(theme, width, layout)
+            + theme.space(0.3)
+        )
+
+    def _strip(self, ui: UI, rect: pygame.Rect) -> None:
+        """The caption, and the picture of the scenarios' spans (drawn again on each selection)."""
+        caption, picture = widgets.cut_top(rect, widgets.line_height(ui.theme, "small"), 0)
+        text = _("THE SCENARIOS ON THE TIMELINE, {first}\u2013{last}").format(
+            first=FIRST_YEAR, last=LAST_YEAR
+        )
+        widgets.label(ui, caption, text, "#eyebrow")
+        self.strip_rect = picture
+        self.strip = UIImage(picture, pygame.Surface(picture.size, pygame.SRCALPHA), ui.manager)
+        self._draw_strip()
+
+    def _draw_strip(self) -> None:
+        if self.strip is None or self.ui is None or not self.scenarios:
+            return
+        numbers = {s.id: number for number, s in enumerate(self.scenarios, start=1)}
+        selected = self.scenarios[self.selected].id
+        image, self.hits = timeline_strip.draw(
+            self.ui.theme, self.strip_rect.size, self.timeline, timeline_strip.Labels(numbers), selected
+        )
+        self.strip.set_image(image)
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        at = timeline_strip.click_in(event, self.strip_rect) if self.strip is not None else None
+        if at is not None:
+            entry = timeline_strip.hit_at(self.hits, at)
+            if entry is not None:
+                self.focus(next(i for i, s in enumerate(self.scenarios) if s.id == entry.id))
+            return None
+        return super().handle(event)
+
+    # --- the list and the description ---
+
     def _footer(self, ui: UI, rect: pygame.Rect) -> None:
-        play = "Play this scenario"
-        width = widgets.button_width(ui, play)
-        right, rest = widgets.cut_right(rect, width, ui.theme.space(1))
+        play = _("Play this scenario")
+        right, rest = widgets.cut_right(rect, widgets.button_width(ui, play), ui.theme.space(1))
         self.focusable(widgets.button(ui, right, play, "#primary"), self.choose)
-        back_w = widgets.button_width(ui, "Back")
-        back, rest = widgets.cut_right(rest, back_w, ui.theme.space(1))
-        self.focusable(widgets.button(ui, back, "Back"), self.back)
-        widgets.hint_line(ui, rest, self.hints)
+        back = _("Back")
+        back_rect, rest = widgets.cut_right(rest, widgets.button_width(ui, back), ui.theme.space(1))
+        self.focusable(widgets.button(ui, back_rect, back), self.back)
+        if self.context.room.reference.timeline is not None:
+            events = _("Timeline")
+            events_rect, rest = widgets.cut_right(rest, widgets.button_width(ui, events), ui.theme.space(1))
+            self.focusable(widgets.button(ui, events_rect, events), self.open_timeline)
+        widgets.hint_line(ui, rest, self.hint_text())
 
     def show(self, index: int) -> None:
-        """Describe the scenario in focus (and scroll the list to it)."""
+        """Describe the scenario in focus (and scroll the list to it, and mark it on the timeline)."""
         assert self.ui is not None
         self.selected = index
         widgets.scroll_into_view(self.list, self.cards[index].hit)
         for element in self.details:
             element.kill()
         self.details = self._describe(self.ui, self.scenarios[index], self.detail_rect)
+        self._draw_strip()
 
     def _describe(self, ui: UI, scenario: Scenario, rect: pygame.Rect) -> list[UIElement]:
         theme = ui.theme
@@ -77,28 +136,36 @@ class ScenarioSelectScreen(PickScreen):
         probe = widgets.text_box(ui, pygame.Rect(rect.x, rect.y, rect.width, -1), text, "#sheet")
         text_height = min(probe.rect.height, round(rect.height * 0.66))
         probe.kill()
+        if rect.height - text_height < rect.height * 0.34:  # no room for a map worth showing: all text
+            text_height = rect.height
         text_rect, map_rect = widgets.cut_top(rect, text_height, theme.space(1))
         elements: list[UIElement] = [widgets.text_box(ui, text_rect, text, "#sheet")]
         self.reading[:] = elements[:1]
-        pins = [mapview.Pin(place.name, (place.at.lon, place.at.lat)) for place in scenario.places.values()]
-        view = mapview.view_for([pin.at for pin in pins], map_rect.width / max(map_rect.height, 1))
-        elements.append(widgets.map_image(ui, map_rect, view, pins))
+        pins = [
+            mapview.Pin(local(place.name), (place.at.lon, place.at.lat)) for place in scenario.places.values()
+        ]
+        if map_rect.height > theme.space(3):
+            view = mapview.view_for([pin.at for pin in pins], map_rect.width / max(map_rect.height, 1))
+            elements.append(widgets.map_image(ui, map_rect, view, pins))
         return elements
 
     def _text(self, ui: UI, scenario: Scenario) -> str:
         markup = Markup(ui.theme)
-        parts = [markup.heading(scenario.title, "h1", "ink")]
+        parts = [markup.heading(local(scenario.title), "h1", "ink")]
         if scenario.subtitle:
-            parts.append("<br>" + markup.font(f"<i>{esc(scenario.subtitle)}</i>", "h2", "muted"))
-        span = scenario_dates(scenario)
-        parts.append("<br>" + markup.eyebrow(f"{span} \u00b7 {len(scenario.turns)} turns", "accent"))
-        parts.append("<br><br>" + esc(scenario.summary))
+            parts.append("<br>" + markup.font(f"<i>{esc(local(scenario.subtitle))}</i>", "h2", "muted"))
+        turns = ngettext("{count} turn", "{count} turns", len(scenario.turns)).format(
+            count=len(scenario.turns)
+        )
+        parts.append("<br>" + markup.eyebrow(f"{scenario_dates(scenario)} \u00b7 {turns}", "accent"))
+        glossary = self.context.room.reference.glossary
+        parts.append("<br><br>" + widgets.linked(local(scenario.summary), glossary))
         roles = [
-            f"<b>{role_title(role)}</b>: {esc(scenario.roles[role].name)}"
+            f"<b>{esc(role_title(role))}</b>: {esc(local(scenario.roles[role].name))}"
             for role in ROLES
             if role in scenario.roles
         ]
-        parts.append("<br><br>" + markup.eyebrow("Who you can be") + "<br>" + "<br>".join(roles))
+        parts.append("<br><br>" + markup.eyebrow(_("Who you can be")) + "<br>" + "<br>".join(roles))
         return "".join(parts)
 
     def choose(self) -> Transition:
@@ -111,3 +178,14 @@ class ScenarioSelectScreen(PickScreen):
         from game.ui.pygame.title import TitleScreen
 
         return Go(TitleScreen(self.context))
+
+    def open_timeline(self) -> Transition | None:
+        from game.ui.pygame.screen import Push
+        from game.ui.pygame.timeline import TimelineScreen
+
+        return Push(TimelineScreen(self.context, self.scenarios[self.selected].id))
+
+    def key(self, event: pygame.event.Event) -> Transition | None:
+        if event.key == pygame.K_l and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            return self.open_timeline()
+        return super().key(event)

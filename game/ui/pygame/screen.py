@@ -6,6 +6,11 @@ The app keeps a stack of screens; only the top one has widgets. A screen's
 `Push` puts one over it (the menu), `Pop` returns to the one below, `Quit` ends
 the game. A screen never changes the game's rules: it asks the engine
 (`Session`, `rules.options`, `rules.verdict`) and shows the answer.
+
+Every screen also knows the classroom's keys: G opens the glossary, a glossary
+word clicked in a text opens its definition over the screen, and T shows the
+teacher's notes for the turn on screen only while it is held (the class sees the
+projected screen; the notes are for a glance by the teacher).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.i18n import N_, _
 from game.ui.pygame.theme import Theme
 
 if TYPE_CHECKING:
@@ -25,7 +31,9 @@ if TYPE_CHECKING:
 
     from game.engine.session import Session
     from game.scenario.catalog import Catalog
-    from game.scenario.model import Role, Scenario
+    from game.scenario.model import Role, Scenario, Turn
+    from game.ui.pygame.overlay import Popup
+    from game.ui.pygame.room import Room
     from game.ui.pygame.saving import Keeper
 
 
@@ -82,6 +90,12 @@ class Options:
     autoplay: str | None = None
     screenshot_dir: Path | None = None
     exit_after_first_frame: bool = False
+    # the classroom (each overrides the saved settings for this run only)
+    teams: bool = False  # start with two teams (the role screen offers them anyway)
+    team_names: tuple[str, ...] | None = None  # the negotiators' name, then the commanders'
+    vote: bool | None = None  # --vote / --no-vote
+    presenter: bool = False  # the teacher's notes in a window of their own
+    language: str | None = None  # --lang
 
 
 @dataclass
@@ -95,12 +109,19 @@ class Context:
     session: Session | None = None
     settings: dict[str, Any] = field(default_factory=dict)  # app-level toggles shown in the menu
     keeper: Keeper | None = None  # autosaves; None when nothing should be saved (autoplay)
+    room: Room = field(default_factory=lambda: _room())  # settings, classroom, glossary and timeline
 
     def play(self, session: Session, fresh: bool = False) -> None:
         """Make `session` the game in progress (a decision, an undo, a new start) and keep it."""
         self.session = session
         if self.keeper is not None:
             self.keeper.keep(session, fresh)
+
+
+def _room() -> Room:
+    from game.ui.pygame.room import Room  # here: it loads the settings' and scenarios' modules
+
+    return Room()
 
 
 @dataclass
@@ -123,7 +144,7 @@ class Screen:
     """A screen of the game. Subclasses build widgets and react to the player."""
 
     name = "screen"  # used for screenshot files: 03-role-select.png
-    hints = "Tab or arrows move \u00b7 Enter chooses \u00b7 Esc menu"
+    hints = N_("Tab or arrows move \u00b7 Enter chooses \u00b7 Esc menu")  # translated when shown
 
     def __init__(self, context: Context) -> None:
         self.context = context
@@ -135,6 +156,10 @@ class Screen:
         self.was_focused = False  # whether the element being pressed already had the focus
         self.eyebrow: str | None = None  # the small line over the heading (turn, role, scenario)
         self.reading: list[Any] = []  # text boxes in reading order, paged by PageUp/PageDown
+        self.word: str | None = None  # the glossary entry open over the screen (kept across rebuilds)
+        self.popup: Popup | None = None  # the word's definition, or the teacher's notes, over the screen
+        self.linked_words: set[str] = set()  # glossary words already linked on this screen
+        self.pointer = (0, 0)  # where the mouse last clicked: a word's definition opens there
 
     # --- building ---
 
@@ -145,9 +170,13 @@ class Screen:
         self._ring.clear()
         self._ring_focus.clear()
         self.reading.clear()
+        self.popup = None
+        self.linked_words.clear()
         self.layout(ui)
         if self._ring:
             self.focus(min(self.focus_index, len(self._ring) - 1), notify=True)
+        if self.word is not None:
+            self.show_word(self.word)
 
     def layout(self, ui: UI) -> None:
         raise NotImplementedError
@@ -166,7 +195,27 @@ class Screen:
     def footer_text(self) -> str:
         if self.ui is not None and self.ui.theme.projector and self.eyebrow:
             return self.eyebrow
-        return self.hints
+        return self.hint_text()
+
+    def hint_text(self) -> str:
+        """The keys that work here, in the player's language."""
+        return _(self.hints)
+
+    def linked(self, text: str) -> str:
+        """Scenario text (in the player's language) as markup, its glossary words linked to
+        their definitions, each once on the screen."""
+        from game.i18n import local
+        from game.ui.pygame.widgets import linked
+
+        return linked(local(text), self.context.room.reference.glossary, self.linked_words)
+
+    def typing(self) -> bool:
+        """Is the player typing into a text field (so letter keys are text, not commands)?"""
+        return False
+
+    def teacher_turn(self) -> Turn | None:
+        """The turn whose notes for the teacher belong to this screen (T), if any."""
+        return None
 
     def draw(self, surface: pygame.Surface) -> None:
         """Draw what is not a widget, under the widgets (by default, the plain background)."""
@@ -241,11 +290,95 @@ class Screen:
         """React to one event; the default knows buttons, focus keys and Esc."""
         import pygame_gui  # already loaded by the app; local so this module stays light
 
+        if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+            self.pointer = event.pos
+        if event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED:
+            self.show_word(str(event.link_target))
+            return None
+        if self.popup is not None and self.popup_event(event):
+            return self.popup_action(event)
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             return self.press(event.ui_element)
+        if event.type == pygame.KEYUP and event.key == pygame.K_t:
+            self.hide_notes()
+            return None
         if event.type == pygame.KEYDOWN:
+            if not self.typing() and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+                if event.key == pygame.K_t:
+                    self.show_notes()
+                    return None
+                if event.key == pygame.K_g:
+                    return self.glossary()
             return self.key(event)
         return None
+
+    # --- what opens over the screen: a glossary word, the teacher's notes ---
+
+    def show_word(self, key: str) -> None:
+        """A glossary word's definition, in a card over the screen, until Esc or a click elsewhere."""
+        from game.ui.pygame import overlay
+
+        glossary = self.context.room.reference.glossary
+        if self.ui is None or glossary is None or key not in glossary.entries:
+            return
+        self.close_popup()
+        self.word = key
+        self.popup = overlay.word_card(self.ui, glossary, key, self.pointer)
+
+    def show_notes(self) -> None:
+        """The teacher's notes for this screen's turn, while T is held."""
+        from game.ui.pygame import overlay
+
+        turn = self.teacher_turn()
+        if self.ui is None or turn is None or (self.popup is not None and self.popup.kind == "notes"):
+            return
+        self.close_popup()
+        self.popup = overlay.notes_card(self.ui, turn)
+
+    def hide_notes(self) -> None:
+        if self.popup is not None and self.popup.kind == "notes":
+            self.close_popup()
+
+    def close_popup(self) -> None:
+        if self.popup is not None:
+            self.popup.kill()
+        self.popup = None
+        self.word = None
+
+    def popup_event(self, event: pygame.event.Event) -> bool:
+        """Does this event belong to the card open over the screen (and not to the screen)?"""
+        import pygame_gui
+
+        assert self.popup is not None
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            return event.ui_element in self.popup.actions
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            if not self.popup.contains(event.pos):
+                self.close_popup()  # a click elsewhere closes the card, and does what it does
+            return False
+        if event.type == pygame.KEYDOWN and self.popup.kind == "word":
+            return event.key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+        return False
+
+    def popup_action(self, event: pygame.event.Event) -> Transition | None:
+        import pygame_gui
+
+        assert self.popup is not None
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            action = self.popup.actions[event.ui_element]
+            word = self.word
+            self.close_popup()
+            return self.glossary(word) if action == "glossary" else None
+        self.close_popup()
+        return None
+
+    def glossary(self, word: str | None = None) -> Transition | None:
+        """The glossary screen over this one (G), open at `word` if given."""
+        from game.ui.pygame.glossary import GlossaryScreen
+
+        if self.context.room.reference.glossary is None:
+            return None
+        return Push(GlossaryScreen(self.context, word))
 
     def press(self, element: UIElement) -> Transition | None:
         action = self._actions.get(element)

@@ -6,6 +6,15 @@ that holds what pygame_gui does not know about: the palette for our own drawing
 Sizes in the files are for a 1280x720 window; the whole interface scales with
 the window so that the layout looks the same at 1920x1080 or on a projector.
 
+A look has two parts, as the settings have (game/settings.py): the type size
+(`mode`: normal, large or projector) and the colours (`palette`: default,
+high-contrast or colour-blind). The projector's file holds its type sizes and its
+high-contrast colours; "default" colours at projector size are those high-contrast
+ones, since a projector washes anything softer out. "large" is the normal file's
+type, 1.3 times larger. The colour-blind palette keeps the window's dark ground but
+draws the map and the charts in the settings' Okabe-Ito palette, and says "as
+history" and "another way" in blue and orange instead of green and orange.
+
 This module imports pygame_gui only when a UI manager is asked for, so the first
 frame of the title can be drawn before that import (see `app.py`).
 """
@@ -20,13 +29,15 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.palettes import PALETTES, TYPE_SCALE
 from game.paths import ASSETS
 
 if TYPE_CHECKING:
     from pygame_gui import UIManager
 
 BASE_SIZE = (1280, 720)
-MODES = {"normal": "theme.json", "projector": "theme-projector.json"}
+MODES = {"normal": "theme.json", "projector": "theme-projector.json"}  # the theme files
+TYPE_SIZES = ("normal", "large", "projector")  # the settings' type sizes: a theme's `mode`
 STYLES = ("regular", "bold", "italic", "bold_italic")
 # Theme "misc" entries that are lengths, and so grow with the window.
 _LENGTHS = ("padding", "shape_corner_radius", "text_horiz_alignment_padding", "rect_width")
@@ -50,23 +61,37 @@ def _read(mode: str) -> dict[str, Any]:
 
 @dataclass
 class Theme:
-    """One mode (normal or projector) at one scale."""
+    """One type size (`mode`: normal, large or projector) in one palette, at one scale."""
 
     mode: str
     scale: float
     game: dict[str, Any] = field(repr=False)
     gui: dict[str, Any] = field(repr=False)
     _fonts: dict[tuple[str, int], pygame.font.Font] = field(default_factory=dict, repr=False)
+    palette: str = "default"
 
     @classmethod
-    def load(cls, mode: str, window: tuple[int, int]) -> Theme:
-        data = copy.deepcopy(_read(mode))
+    def load(cls, mode: str, window: tuple[int, int], palette: str = "default") -> Theme:
+        mode = mode if mode in TYPE_SIZES else "normal"
+        palette = palette if palette in PALETTES else "default"
+        data = copy.deepcopy(_read("projector" if mode == "projector" else "normal"))
+        if palette == "high-contrast" and mode != "projector":
+            _take_colours(data, _read("projector"))
+        if palette == "colour-blind":
+            _colour_blind(data)
         game = data.pop("game")
         scale = ui_scale(window)
+        type_scale = TYPE_SCALE["large"] / TYPE_SCALE["normal"] if mode == "large" else 1.0
+        game["type"] = {name: size * type_scale for name, size in game["type"].items()}
         paths = {style: str(ASSETS / game["fonts"][style]) for style in STYLES}
         for block in data.values():
-            _scale_block(block, scale, paths)
-        return cls(mode, scale, game, data)
+            _scale_block(block, scale, paths, type_scale)
+        return cls(mode, scale, game, data, palette=palette)
+
+    @property
+    def key(self) -> tuple[str, str, float]:
+        """What a drawing made for this theme depends on (for the map's cache)."""
+        return (self.mode, self.palette, self.scale)
 
     @property
     def projector(self) -> bool:
@@ -89,6 +114,13 @@ class Theme:
 
     def colour(self, name: str) -> pygame.Color:
         return pygame.Color(self.game["colours"][name])
+
+    def chart_colour(self, name: str) -> pygame.Color:
+        """A colour of the charts ('ground', 'ink', 'muted', 'grid', 'band'): the palette's own
+        where it gives the charts one, else the window's."""
+        fallback = {"ground": "surface", "ink": "ink", "muted": "muted", "grid": "line", "band": "warn"}
+        colours = self.game["colours"]
+        return pygame.Color(colours.get(f"chart_{name}", colours[fallback[name]]))
 
     def hex(self, name: str) -> str:
         """A palette colour as '#rrggbb', for text markup."""
@@ -122,11 +154,14 @@ class Theme:
         return manager
 
 
-def _scale_block(block: dict[str, Any], scale: float, paths: dict[str, str]) -> None:
-    """Scale one theme block's sizes and point its fonts at our font files, in place."""
+def _scale_block(block: dict[str, Any], scale: float, paths: dict[str, str], type_scale: float = 1.0) -> None:
+    """Scale one theme block's sizes and point its fonts at our font files, in place.
+
+    `type_scale` grows the type alone (the large type size), not the spacing.
+    """
     font = block.get("font")
     if isinstance(font, dict):
-        font["size"] = str(round(float(font["size"]) * scale))
+        font["size"] = str(round(float(font["size"]) * scale * type_scale))
         for style, path in paths.items():
             font[f"{style}_path"] = path
     misc = block.get("misc", {})
@@ -134,3 +169,60 @@ def _scale_block(block: dict[str, Any], scale: float, paths: dict[str, str]) -> 
         if key in misc:
             parts = [str(round(float(part) * scale)) for part in str(misc[key]).split(",")]
             misc[key] = ",".join(parts)
+
+
+# --- palettes ------------------------------------------------------------------------------
+
+
+def _take_colours(data: dict[str, Any], source: dict[str, Any]) -> None:
+    """Give `data` the colours of another theme file (its sizes stay), in place."""
+    data["game"]["colours"] = copy.deepcopy(source["game"]["colours"])
+    data["game"]["chart"] = list(source["game"]["chart"])
+    for name, block in data.items():
+        if name != "game" and "colours" in source.get(name, {}):
+            block["colours"] = copy.deepcopy(source[name]["colours"])
+
+
+# On the window's dark ground, the Okabe-Ito pair that every common colour-vision
+# deficiency tells apart: sky blue for "as history", orange for "another way".
+_SAFE_GOOD = "#56b4e9"
+_SAFE_WARN = "#e69f00"
+
+
+def _colour_blind(data: dict[str, Any]) -> None:
+    """Swap green/orange for blue/orange everywhere, and draw the map and the charts in the
+    settings' colour-blind palette (the chart on that palette's own light ground), in place."""
+    palette = PALETTES["colour-blind"]
+    colours = data["game"]["colours"]
+    swaps = {colours["good"].lower(): _SAFE_GOOD, colours["warn"].lower(): _SAFE_WARN}
+    for name, block in data.items():
+        if name != "game":
+            for key, value in block.get("colours", {}).items():
+                block["colours"][key] = swaps.get(str(value).lower(), value)
+    colours.update(
+        good=_SAFE_GOOD,
+        warn=_SAFE_WARN,
+        map_land=palette.map_land,
+        map_relief=_mix(palette.map_land, palette.muted, 0.12),
+        map_water=palette.map_water,
+        map_coast=palette.accent,
+        map_river=palette.accent,
+        map_border=palette.map_border,
+        map_place=palette.map_place,
+        map_here=palette.map_highlight,
+        map_ink=palette.text,
+        chart_ground=palette.background,
+        chart_ink=palette.text,
+        chart_muted=palette.muted,
+        chart_grid=_mix(palette.background, palette.muted, 0.35),
+        chart_band=palette.diverged,
+    )
+    data["game"]["chart"] = list(palette.series)
+
+
+def _mix(one: str, other: str, share: float) -> str:
+    """`share` of the way from one colour to the other, as '#rrggbb'."""
+    a, b = pygame.Color(one), pygame.Color(other)
+    return "#{:02x}{:02x}{:02x}".format(
+        *(round(x + (y - x) * share) for x, y in zip(a[:3], b[:3], strict=True))
+    )

@@ -6,9 +6,10 @@ from collections.abc import Callable
 
 import pygame
 
+from game.i18n import N_, _
 from game.ui.present import session_label
-from game.ui.pygame import backdrop, mapview, widgets
-from game.ui.pygame.screen import UI, Context, Go, Quit, Screen, Toggle, Transition
+from game.ui.pygame import backdrop, hotseat, mapview, widgets
+from game.ui.pygame.screen import UI, Context, Go, Push, Quit, Screen, Toggle, Transition
 
 
 class TitleScreen(Screen):
@@ -19,8 +20,12 @@ class TitleScreen(Screen):
         keeper = context.keeper
         # the autosaved game, offered first as "Continue" (as the terminal does)
         self.resumable = keeper.resumable() if keeper is not None else None
+        self.problems = context.room.take_problems()  # a damaged settings file, a broken glossary...
 
-    hints = "Tab or arrows move \u00b7 Enter chooses \u00b7 F5 projector mode \u00b7 F11 full screen \u00b7 Esc menu"
+    hints = N_(
+        "Tab or arrows move \u00b7 Enter chooses \u00b7 F5 projector mode \u00b7 G glossary \u00b7 "
+        "F11 full screen \u00b7 Esc menu"
+    )
 
     def layout(self, ui: UI) -> None:
         theme = ui.theme
@@ -44,7 +49,7 @@ class TitleScreen(Screen):
             right = pygame.Rect(area.right + margin, margin, width - area.right - 2 * margin, bottom - margin)
             self._buttons(ui, pygame.Rect(right.x, right.centery - stack // 2, right.width, stack))
         hint = pygame.Rect(margin, height - margin - hint_height, width - 2 * margin, hint_height)
-        widgets.hint_line(ui, hint, self.hints)
+        widgets.hint_line(ui, hint, self.hint_text())
 
     def _stack_height(self, ui: UI) -> int:
         count = len(self._entries())
@@ -52,30 +57,23 @@ class TitleScreen(Screen):
         return height + (widgets.line_height(ui.theme, "small") if self.resumable else 0)
 
     def _entries(self) -> list[tuple[str, str, Callable[[], Transition | None]]]:
-        settings = self.context.settings
         first: list[tuple[str, str, Callable[[], Transition | None]]] = (
-            [("Continue", "#primary", self.resume), ("New game", "", self.begin)]
+            [(_("Continue"), "#primary", self.resume), (_("New game"), "", self.begin)]
             if self.resumable
-            else [("Begin", "#primary", self.begin)]
+            else [(_("Begin"), "#primary", self.begin)]
         )
+        projector = _("Projector mode: on") if self.context.room.projector else _("Projector mode: off")
         return [
             *first,
-            (
-                f"Projector mode: {'on' if settings.get('projector') else 'off'}",
-                "",
-                lambda: Toggle("projector"),
-            ),
-            (
-                f"Full screen: {'on' if settings.get('fullscreen') else 'off'}",
-                "",
-                lambda: Toggle("fullscreen"),
-            ),
-            ("Quit", "", lambda: Quit(0)),
+            (_("Timeline, 1916\u20131931"), "", self.timeline),
+            (_("Settings"), "", self.settings),
+            (projector, "", lambda: Toggle("projector")),
+            (_("Quit"), "", lambda: Quit(0)),
         ]
 
     def _note_height(self, ui: UI) -> int:
         catalog = self.context.catalog
-        if catalog.errors or not catalog.scenarios:
+        if catalog.errors or not catalog.scenarios or self.problems:
             return round(widgets.line_height(ui.theme, "body") * 3.2)
         return 0
 
@@ -94,7 +92,7 @@ class TitleScreen(Screen):
     def _buttons(self, ui: UI, area: pygame.Rect) -> None:
         theme = ui.theme
         entries = self._entries()
-        width = max(widgets.button_width(ui, text) for text, _, _ in entries)
+        width = max(widgets.button_width(ui, text) for text, _style, _action in entries)
         width = min(max(width, theme.space(16)), area.width)
         height = widgets.button_height(ui)
         y = area.y
@@ -110,22 +108,23 @@ class TitleScreen(Screen):
                 )
                 y += line
         catalog = self.context.catalog
+        notes = list(self.problems)
         if catalog.errors or not catalog.scenarios:
             problem = (
-                "No scenarios could be loaded."
+                _("No scenarios could be loaded.")
                 if not catalog.scenarios
-                else f"{len(catalog.errors)} scenario file(s) could not be loaded."
+                else _("{count} scenario file(s) could not be loaded.").format(count=len(catalog.errors))
             )
-            note = f"{problem} Run \u201cpython main.py validate\u201d to see why."
+            notes.append(problem + " " + _("Run \u201cpython main.py validate\u201d to see why."))
+        if notes:
             rect = pygame.Rect(area.x, y + theme.space(0.5), area.width, -1)
-            widgets.text_box(ui, rect, widgets.esc(note), "#note")
+            widgets.text_box(ui, rect, "<br>".join(widgets.esc(note) for note in notes), "#note")
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.blit(self.background, (0, 0))
 
     def resume(self) -> Transition | None:
         from game.ui.pygame.ending import EndingScreen
-        from game.ui.pygame.turn import TurnScreen
 
         loaded = self.resumable
         assert loaded is not None and self.context.keeper is not None
@@ -133,10 +132,21 @@ class TitleScreen(Screen):
         self.context.keeper.resume(loaded)
         self.context.scenario, self.context.role = session.scenario, session.roles[0]
         self.context.session = session
+        hotseat.adopt_teams(self.context, session)
         if session.state.finished:
             return Go(EndingScreen(self.context))
         notes = " ".join(loaded.notes)
-        return Go(TurnScreen(self.context, note=widgets.esc(notes) if notes else None))
+        return Go(hotseat.first_screen(self.context, note=widgets.esc(notes) if notes else None))
+
+    def timeline(self) -> Transition:
+        from game.ui.pygame.timeline import TimelineScreen
+
+        return Push(TimelineScreen(self.context))
+
+    def settings(self) -> Transition:
+        from game.ui.pygame.settings_screen import SettingsScreen
+
+        return Push(SettingsScreen(self.context))
 
     def begin(self) -> Transition | None:
         if not self.context.catalog.scenarios:

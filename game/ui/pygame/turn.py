@@ -4,6 +4,10 @@ Choices are cards numbered 1-9. A choice that is not possible now stays on the
 screen, greyed, because teachers want the class to discuss why: its reason is in
 its tooltip, and shown under the choices when it is selected (by click, number
 key or focus). Backspace takes back the last decision.
+
+The screen shows one role's choices: the player's, or one team's (two teams at
+one screen, see hotseat.py). With a class vote, choosing opens the vote screen,
+where the hands are counted, instead of deciding at once.
 """
 
 from __future__ import annotations
@@ -11,11 +15,13 @@ from __future__ import annotations
 import pygame
 from pygame_gui.elements import UITextBox
 
-from game.engine.rules import Impossible, Option, current_turn, options
+from game.engine.rules import Option, current_turn, options
 from game.engine.session import Session
+from game.i18n import N_, _, local
 from game.scenario.model import Role, Scenario, Turn
 from game.ui.present import closed_reason, role_title, turn_date, visible_variables
-from game.ui.pygame import mapview, widgets
+from game.ui.pygame import hotseat, mapview, widgets
+from game.ui.pygame.hotseat import Draft
 from game.ui.pygame.screen import UI, Context, Go, Screen, Transition
 from game.ui.pygame.widgets import esc
 
@@ -23,7 +29,7 @@ from game.ui.pygame.widgets import esc
 def pins(scenario: Scenario, here: str | None) -> list[mapview.Pin]:
     """The scenario's places, the turn's own place marked."""
     return [
-        mapview.Pin(place.name, (place.at.lon, place.at.lat), here=place_id == here)
+        mapview.Pin(local(place.name), (place.at.lon, place.at.lat), here=place_id == here)
         for place_id, place in scenario.places.items()
     ]
 
@@ -49,11 +55,11 @@ def variable_bars(
         used = widgets.bar(
             ui,
             pygame.Rect(rect.x, y, rect.width, 0),
-            shown.label,
+            local(shown.label),
             shown.text,
             shown.share,
             container=container,
-            tooltip=esc(shown.description) if shown.description else None,
+            tooltip=esc(local(shown.description)) if shown.description else None,
         )
         y += used + gap
     return y - gap - rect.y
@@ -80,7 +86,7 @@ def side_column(
     map_rect, rest = widgets.cut_top(rect, map_height, theme.space(1))
     place_map(ui, map_rect, scenario, here)
     caption, rest = widgets.cut_top(rest, caption_height, theme.space(0.3))
-    widgets.label(ui, caption, "HOW THINGS STAND", "#eyebrow")
+    widgets.label(ui, caption, _("HOW THINGS STAND"), "#eyebrow")
     if bars_height(ui, scenario) <= rest.height:
         variable_bars(ui, rest, scenario, values)
         return
@@ -108,24 +114,34 @@ def frame(ui: UI) -> tuple[pygame.Rect, pygame.Rect]:
 def turn_header(screen: Screen, ui: UI, rect: pygame.Rect, turn: Turn, eyebrow: str) -> int:
     """Date and place, big; the turn's title under them."""
     assert screen.context.scenario is not None
-    place = screen.context.scenario.places[turn.place].name
-    return screen.heading(ui, rect, eyebrow, f"{turn_date(turn)} \u00b7 {place}", turn.title)
+    place = local(screen.context.scenario.places[turn.place].name)
+    return screen.heading(ui, rect, eyebrow, f"{turn_date(turn)} \u00b7 {place}", local(turn.title))
 
 
 class TurnScreen(Screen):
-    hints = "1\u20139 choose \u00b7 Tab or arrows move \u00b7 Enter confirms \u00b7 Backspace undo \u00b7 Esc menu"
+    hints = N_(
+        "1\u20139 choose \u00b7 Tab or arrows move \u00b7 Enter confirms \u00b7 Backspace undo "
+        "\u00b7 G glossary \u00b7 Esc menu"
+    )
 
-    def __init__(self, context: Context, note: str | None = None) -> None:
-        """`note` is markup shown under the choices (e.g. after an undo)."""
+    def __init__(
+        self, context: Context, note: str | None = None, role: Role | None = None, draft: Draft | None = None
+    ) -> None:
+        """`note` is markup shown under the choices (e.g. after an undo); `role` the role choosing
+        (by default the first still to choose); `draft` the choices already taken on this turn."""
         super().__init__(context)
         assert context.session is not None and context.role is not None
         self.session: Session = context.session
-        self.role: Role = context.role
+        self.draft = draft or Draft()
+        still = hotseat.waiting(self.session, self.draft)
+        self.role: Role = role or (still[0] if still else context.role)
         turn = current_turn(self.session.scenario, self.session.state)
         assert turn is not None
         self.turn: Turn = turn
         self.options: list[Option] = options(self.session.scenario, self.session.state, self.role)
         self.must_choose = self.role in self.session.roles_to_choose()
+        self.teams = hotseat.teams(self.session)
+        self.vote = context.room.vote
         problem = context.keeper.take_problem() if context.keeper else None
         self.note = esc(problem) if problem and note is None else note
         self.note_box: UITextBox | None = None
@@ -133,22 +149,32 @@ class TurnScreen(Screen):
 
     @property
     def name(self) -> str:  # type: ignore[override]
-        return f"turn-{len(self.session.state.log) + 1}"
+        return f"turn-{len(self.session.state.log) + 1}" + (f"-{self.role}" if self.teams else "")
+
+    def teacher_turn(self) -> Turn | None:
+        return self.turn
+
+    def who(self) -> str:
+        """Who chooses, for the line over the heading: the role, or the team that has the screen."""
+        if self.teams and self.must_choose:
+            return self.context.room.teams.called(self.role)
+        return role_title(self.role) if not self.teams else _("Both teams")
 
     def layout(self, ui: UI) -> None:
         theme = ui.theme
         scenario = self.session.scenario
         body, footer = frame(ui)
         number = len(self.session.state.log) + 1
-        eyebrow = f"Turn {number} \u00b7 {role_title(self.role)} \u00b7 {scenario.title}"
+        eyebrow = _("Turn {number} \u00b7 {who} \u00b7 {scenario}").format(
+            number=number, who=self.who(), scenario=local(scenario.title)
+        )
         top = turn_header(self, ui, body, self.turn, eyebrow)
         body = pygame.Rect(body.x, top + theme.space(1), body.width, body.bottom - top - theme.space(1))
         reading, side = columns(ui, body)
         situation, choices = self._split_reading(ui, reading)
         side_column(ui, side, scenario, self.turn.place, dict(self.session.state.values))
-        self.situation = self.readable(
-            widgets.text_box(ui, situation, esc(self.turn.situation_for(self.role)), "#sheet")
-        )
+        text = self.linked(self.turn.situation_for(self.role))
+        self.situation = self.readable(widgets.text_box(ui, situation, text, "#sheet"))
         self._choices(ui, choices)
         self._footer(ui, footer)
 
@@ -172,7 +198,7 @@ class TurnScreen(Screen):
         """'What do you do?', the choice cards, and the note under them."""
         theme = ui.theme
         caption, rest = widgets.cut_top(rect, widgets.line_height(theme, "small"), theme.space(0.4))
-        widgets.label(ui, caption, "WHAT DO YOU DO?" if self.must_choose else "EVENTS MOVE ON", "#eyebrow")
+        widgets.label(ui, caption, self._question(), "#eyebrow")
         note_height = self._note_height(ui)
         if note_height:
             note_rect, rest = widgets.cut_bottom(rest, note_height - theme.space(0.75), theme.space(0.75))
@@ -195,36 +221,54 @@ class TurnScreen(Screen):
             if self.note is None:
                 self.note_box.hide()
 
+    def _question(self) -> str:
+        """The line over the choices: who is asked, and how they answer."""
+        if not self.must_choose:
+            return _("EVENTS MOVE ON")
+        if self.vote:
+            return _("WHAT DOES THE CLASS CHOOSE? PICK ONE TO COUNT THE HANDS")
+        if self.teams:
+            return (
+                _("{team}, what do you choose?")
+                .format(team=self.context.room.teams.called(self.role))
+                .upper()
+            )
+        return _("WHAT DO YOU DO?")
+
     def _specs(self) -> list[widgets.CardSpec]:
         if not self.must_choose:
-            text = (
-                f"You have no decision to take on this turn; events move on without "
-                f"{role_title(self.role).lower()}. <b>Continue.</b>"
-            )
-            return [widgets.CardSpec(text, key="1")]
+            if self.teams:
+                text = _("Neither team has a decision to take on this turn; events move on.")
+            elif self.role == "negotiator":
+                text = _("You have no decision to take on this turn; events move on without the negotiator.")
+            else:
+                text = _("You have no decision to take on this turn; events move on without the commander.")
+            return [widgets.CardSpec(esc(text) + " <b>" + esc(_("Continue.")) + "</b>", key="1")]
         specs = []
         for option in self.options:
+            text = esc(local(option.choice.text))
             if option.available:
-                specs.append(widgets.CardSpec(esc(option.choice.text), key=str(option.number)))
+                specs.append(widgets.CardSpec(text, key=str(option.number)))
             else:
                 reason = closed_reason(self.session.scenario, option).rstrip(".")
+                closed = esc(_("Not possible now"))
                 specs.append(
                     widgets.CardSpec(
-                        f"{esc(option.choice.text)}<br><i>Not possible now</i>",
+                        f"{text}<br><i>{closed}</i>",
                         key=str(option.number),
                         closed=True,
-                        tooltip=f"<b>Not possible now:</b> {esc(reason)}.",
+                        tooltip=f"<b>{closed}:</b> {esc(reason)}.",
                     )
                 )
         return specs
 
     def _footer(self, ui: UI, rect: pygame.Rect) -> None:
-        undo = "Undo last decision"
+        undo = _("Undo last decision")
         right, rest = widgets.cut_right(rect, widgets.button_width(ui, undo), ui.theme.space(1))
         self.undo_button = widgets.button(
-            ui, right, undo, tooltip="Take back your last decision and choose again (Backspace)"
+            ui, right, undo, tooltip=_("Take back your last decision and choose again (Backspace)")
         )
-        if not self.session.decisions:
+        if not self.session.decisions and not self.draft.picks:
             self.undo_button.disable()
         self.on_press(self.undo_button, self.undo)
         widgets.hint_line(ui, rest, self.footer_text())
@@ -247,42 +291,41 @@ class TurnScreen(Screen):
         widgets.scroll_into_view(self.list, self.cards[option.number - 1].hit)
         if not option.available:
             reason = esc(closed_reason(self.session.scenario, option).rstrip("."))
-            self.show_note(f"<b>{option.number}. Not possible now:</b> {reason}.")
+            closed = esc(_("Not possible now"))
+            self.show_note(f"<b>{option.number}. {closed}:</b> {reason}.")
             self.showing_reason = True
         elif self.showing_reason:
             self.show_note(None)
 
     def pick(self, option: Option) -> Transition | None:
+        """A choice: the class votes on it (vote screen), or it is taken (and the turn may play)."""
         if not option.available:
             self.focus(option.number - 1)
             return None
-        result = self.session.decide({self.role: option.choice.id})
-        if isinstance(result, Impossible):  # options() said it was open; the engine has the last word
-            self.show_note(f"<b>That cannot be done:</b> {esc(result.reason)}.")
-            return None
-        return self._played(result)
+        if self.vote:
+            from game.ui.pygame.vote import VoteScreen
+
+            return Go(VoteScreen(self.context, self.role, self.draft))
+        by = self.context.room.teams.by(self.role) if self.teams else None
+        return hotseat.next_step(
+            self.context, self.draft.with_pick(self.session, self.role, option.choice.id, by, None)
+        )
 
     def carry_on(self) -> Transition | None:
-        result = self.session.decide({})
-        if isinstance(result, Impossible):
-            self.show_note(f"<b>That cannot be done:</b> {esc(result.reason)}.")
-            return None
-        return self._played(result)
-
-    def _played(self, session: Session) -> Transition:
-        from game.ui.pygame.outcome import OutcomeScreen
-
-        self.context.play(session)
-        return Go(OutcomeScreen(self.context))
+        return hotseat.play(self.context, Draft())
 
     def undo(self) -> Transition | None:
+        if self.draft.picks:  # a team has chosen on this turn: the turn starts again, both choose anew
+            note = esc(_("The turn starts again: each team chooses anew."))
+            return Go(hotseat.first_screen(self.context, note=note))
         if not self.session.decisions:
-            self.show_note("There is nothing to undo yet: this is the first decision.")
+            self.show_note(esc(_("There is nothing to undo yet: this is the first decision.")))
             return None
         session = self.session.undo()
         self.context.play(session)
         day = turn_date(session.scenario.turns[session.state.turn or 0])
-        return Go(TurnScreen(self.context, note=esc(f"You took back your decision of {day}. Choose again.")))
+        note = esc(_("You took back your decision of {date}. Choose again.").format(date=day))
+        return Go(hotseat.first_screen(self.context, note=note))
 
     def key(self, event: pygame.event.Event) -> Transition | None:
         number = widgets.number_key(event)

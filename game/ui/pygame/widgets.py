@@ -24,9 +24,11 @@ from pygame_gui.elements import (
     UITextBox,
 )
 
+from game.scenario.glossary import Glossary
 from game.ui.pygame import mapview
 from game.ui.pygame.screen import UI
 from game.ui.pygame.theme import Theme
+from game.ui.reference import segments
 
 Container = IContainerLikeInterface | None
 
@@ -36,7 +38,31 @@ Container = IContainerLikeInterface | None
 
 def esc(text: str) -> str:
     """Scenario text as markup: special characters escaped, line breaks kept."""
-    return html.escape(text.strip(), quote=False).replace("\n\n", "<br><br>").replace("\n", "<br>")
+    return _escaped(text.strip())
+
+
+def _escaped(text: str) -> str:
+    return html.escape(text, quote=False).replace("\n\n", "<br><br>").replace("\n", "<br>")
+
+
+def linked(text: str, glossary: Glossary | None, seen: set[str] | None = None) -> str:
+    """Scenario text as markup with its glossary words as links (each entry's first mention,
+    and none already in `seen`, to which the linked ones are added: once a screen is enough).
+
+    A click on one opens its definition over the screen (see Screen.show_word).
+    """
+    if glossary is None:
+        return esc(text)
+    seen = set() if seen is None else seen
+    parts = []
+    for piece, key in segments(glossary, text.strip()):
+        shown = _escaped(piece)
+        if key is None or key in seen:
+            parts.append(shown)
+        else:
+            seen.add(key)
+            parts.append(f"<a href='{key}'>{shown}</a>")
+    return "".join(parts)
 
 
 class Markup:
