@@ -93,7 +93,7 @@ PALETTES: Mapping[ThemeName, Palette] = {
         map_border="#666666",
         map_route="#d55e00",
         map_place="#000000",
-        map_highlight="#e69f00",
+        map_highlight="#d55e00",  # vermillion: orange is too faint on the light land
         series=("#0072b2", "#d55e00", "#009e73", "#e69f00", "#cc79a7", "#56b4e9", "#f0e442"),
     ),
 }

@@ -52,9 +52,12 @@ class HandoverScreen(Screen):
         )
         top = turn_screen.turn_header(self, ui, body, self.turn, eyebrow)
         body = pygame.Rect(body.x, top + theme.space(1), body.width, body.bottom - top - theme.space(1))
-        left, right = turn_screen.columns(ui, body, projector_share=0.62)
+        if theme.projector:  # big type: the message has the width, the map gives way
+            left = body
+        else:
+            left, right = turn_screen.columns(ui, body)
+            turn_screen.place_map(ui, right, self.session.scenario, self.turn.place)
         self.message = self.readable(widgets.text_box(ui, left, self._message(ui), "#handover"))
-        turn_screen.place_map(ui, right, self.session.scenario, self.turn.place)
         ready = _("{team}: we are ready").format(team=teams.name(self.role))
         width = min(widgets.button_width(ui, ready), footer.width // 2)
         button_rect, rest = widgets.cut_right(footer, width, theme.space(1))

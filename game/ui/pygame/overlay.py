@@ -84,11 +84,14 @@ def word_card(ui: UI, glossary: Glossary, key: str, near: tuple[int, int]) -> Po
         parts.append(markup.muted(_("Also written: {forms}").format(forms=", ".join(item.also_written))))
     if item.see:
         parts.append(markup.muted(_("See also: {terms}").format(terms=", ".join(item.see))))
-    width = min(round(ui.size[0] * 0.42), theme.space(34))
     margin = theme.space(1)
+    entries = [(_("Open the glossary (G)"), "glossary"), (_("Close (Esc)"), "close")]
+    buttons = sum(widgets.button_width(ui, text) for text, _action in entries) + theme.space(2)
+    reading = min(round(ui.size[0] * 0.42), theme.space(34))  # a comfortable line for the definition
+    width = min(max(reading, buttons), ui.size[0] - 2 * margin)  # but wide enough for the buttons whole
     rect = pygame.Rect(0, 0, width, round(ui.size[1] * 0.6) - widgets.button_height(ui))
     popup = _card(ui, rect, "<br>".join(parts), "word", "#popup")
-    _buttons(ui, popup, [(_("Open the glossary (G)"), "glossary"), (_("Close (Esc)"), "close")])
+    _buttons(ui, popup, entries)
     place_near(ui, popup, near, margin)
     return popup
 

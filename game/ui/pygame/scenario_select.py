@@ -46,9 +46,16 @@ class ScenarioSelectScreen(PickScreen):
         widgets.label(ui, title, _("Choose a scenario"), "#h1")
         footer, body = widgets.cut_bottom(body, widgets.button_height(ui), theme.space(1))
         self.timeline = timeline_layout(None, self.scenarios)
-        strip_height = self._strip_height(ui, body.width, self.timeline)
-        strip, body = widgets.cut_bottom(body, strip_height, theme.space(1))
-        left, right = widgets.cut_left(body, round(body.width * 0.4), theme.space(1.5))
+        if theme.projector:  # big type: the strip takes the map's place, under the description
+            left, right = widgets.cut_left(body, round(body.width * 0.4), theme.space(1.5))
+            strip, right = widgets.cut_bottom(
+                right, self._strip_height(ui, right.width, self.timeline), theme.space(1)
+            )
+        else:  # across the window, under the list and the description
+            strip, body = widgets.cut_bottom(
+                body, self._strip_height(ui, body.width, self.timeline), theme.space(1)
+            )
+            left, right = widgets.cut_left(body, round(body.width * 0.4), theme.space(1.5))
         self.detail_rect = right
         specs = [
             widgets.CardSpec(
@@ -66,13 +73,10 @@ class ScenarioSelectScreen(PickScreen):
     # --- the timeline strip ---
 
     def _strip_height(self, ui: UI, width: int, layout: TimelineLayout) -> int:
-        theme = ui.theme
-        return (
-            widgets.line_height(theme, "small")
-            + timeline_strip.axis_height(theme)
-            + timeline_strip.spans_height(theme, width, layout)
-            + theme.space(0.3)
-        )
+        """The caption and the picture; on a short screen at most a third of it (drawn smaller)."""
+        digits = len(str(len(self.scenarios)))
+        picture = timeline_strip.picture_height(ui.theme, width, layout, False, digits)
+        return widgets.line_height(ui.theme, "small") + min(picture, ui.size[1] // 3)
 
     def _strip(self, ui: UI, rect: pygame.Rect) -> None:
         """The caption, and the picture of the scenarios' spans (drawn again on each selection)."""
@@ -134,9 +138,9 @@ class ScenarioSelectScreen(PickScreen):
         text = self._text(ui, scenario)
         # the description takes what it needs (up to two thirds), the map the rest
         probe = widgets.text_box(ui, pygame.Rect(rect.x, rect.y, rect.width, -1), text, "#sheet")
-        text_height = min(probe.rect.height, round(rect.height * 0.66))
+        text_height = probe.rect.height
         probe.kill()
-        if rect.height - text_height < rect.height * 0.34:  # no room for a map worth showing: all text
+        if text_height > rect.height * 0.64 or theme.projector:  # the text before a map cut too small
             text_height = rect.height
         text_rect, map_rect = widgets.cut_top(rect, text_height, theme.space(1))
         elements: list[UIElement] = [widgets.text_box(ui, text_rect, text, "#sheet")]
@@ -144,7 +148,7 @@ class ScenarioSelectScreen(PickScreen):
         pins = [
             mapview.Pin(local(place.name), (place.at.lon, place.at.lat)) for place in scenario.places.values()
         ]
-        if map_rect.height > theme.space(3):
+        if map_rect.height > theme.space(3) and not theme.projector:
             view = mapview.view_for([pin.at for pin in pins], map_rect.width / max(map_rect.height, 1))
             elements.append(widgets.map_image(ui, map_rect, view, pins))
         return elements

@@ -49,11 +49,17 @@ class TimelineScreen(Screen):
         top = self.heading(ui, body, _("Reference"), title, None if theme.projector else subtitle)
         body = pygame.Rect(body.x, top + theme.space(0.75), body.width, body.bottom - top - theme.space(0.75))
         picture_height = self._picture_height(ui, body.width)
-        picture, body = widgets.cut_top(body, min(picture_height, round(body.height * 0.6)), theme.space(1))
+        most = 0.6  # on a small screen in big type the picture is drawn smaller, rather than cut
+        picture, body = widgets.cut_top(body, min(picture_height, round(body.height * most)), theme.space(1))
         self.picture_rect = picture
         self.picture = UIImage(picture, pygame.Surface(picture.size, pygame.SRCALPHA), ui.manager)
-        left, right = widgets.cut_left(body, round(body.width * 0.42), theme.space(1.5))
-        self.list = widgets.text_box(ui, left, self._list_markup(), "#glossary_list")
+        if (
+            theme.projector
+        ):  # big type: the entry in focus is read across the screen; the picture numbers them
+            self.list, right = None, body
+        else:
+            left, right = widgets.cut_left(body, round(body.width * 0.42), theme.space(1.5))
+            self.list = widgets.text_box(ui, left, self._list_markup(), "#glossary_list")
         self.detail = self.readable(widgets.text_box(ui, right, self._text(), "#sheet"))
         back = _("Back")
         right_rect, rest = widgets.cut_right(footer, widgets.button_width(ui, back), theme.space(1))
@@ -63,13 +69,8 @@ class TimelineScreen(Screen):
         self._scroll_to_selected()
 
     def _picture_height(self, ui: UI, width: int) -> int:
-        theme = ui.theme
-        return (
-            timeline_strip.events_height(theme, width, self.layout_data)
-            + theme.space(0.3)
-            + timeline_strip.axis_height(theme)
-            + theme.space(0.3)
-            + timeline_strip.spans_height(theme, width, self.layout_data)
+        return timeline_strip.picture_height(
+            ui.theme, width, self.layout_data, True, len(str(len(self.entries)))
         )
 
     # --- what is shown ---
@@ -104,8 +105,9 @@ class TimelineScreen(Screen):
         entry = self.entries[self.selected]
         glossary = self.context.room.reference.glossary
         seen: set[str] = set()
+        number = f"{self.selected + 1}. " if self.list is None else ""  # the list is not shown: its number
         parts = [
-            markup.eyebrow(f"{entry_kind_name(entry)} \u00b7 {entry.label}", "accent")
+            markup.eyebrow(f"{number}{entry_kind_name(entry)} \u00b7 {entry.label}", "accent")
             + "<br>"
             + markup.heading(entry.title, "h2", "ink"),
             widgets.linked(entry.text, glossary, seen),

@@ -34,30 +34,40 @@ class Labels:
     titles: bool = True  # write a span's title inside it when it fits
 
 
+def strip_font(theme: Theme) -> pygame.font.Font:
+    """The picture's type: the small type, a little smaller on a projector, where the small type
+    is already large and the picture must leave room for the text read under it."""
+    return theme.font(round(theme.px("small") * (0.8 if theme.projector else 1.0)), "bold")
+
+
 def axis_height(theme: Theme) -> int:
     """The years' labels and their ticks."""
-    return theme.text_font("small", "bold").get_linesize() + theme.space(0.6)
+    return strip_font(theme).get_linesize() + theme.space(0.6)
 
 
 def lane_height(theme: Theme) -> int:
-    return round(theme.text_font("small", "bold").get_linesize() * 1.25)
+    return round(strip_font(theme).get_linesize() * 1.25)
 
 
-def spans_height(theme: Theme, width: int, layout: TimelineLayout) -> int:
-    """How tall the scenarios' lanes are drawn."""
+def spans_height(theme: Theme, width: int, layout: TimelineLayout, digits: int = 2) -> int:
+    """How tall the scenarios' lanes are drawn (numbered with up to `digits` digits)."""
     gap = theme.space(0.3)
-    lanes = span_lanes(theme, width, layout.scenarios, theme.space(1))
+    lanes = span_lanes(theme, width, layout.scenarios, theme.space(1), digits)
     return max(1, max(lanes.values(), default=0) + 1) * (lane_height(theme) + gap)
 
 
-def _span_extent(theme: Theme, entry: TimelineEntry, width: int, pad: int) -> tuple[int, int]:
+def _span_extent(
+    theme: Theme, entry: TimelineEntry, width: int, pad: int, digits: int = 2
+) -> tuple[int, int]:
     """The x range a scenario's bar covers: its dates, but never too narrow for its number."""
     left, right = _x(entry.begins, width, pad), _x(entry.ends, width, pad)
-    least = theme.text_font("small", "bold").size("88")[0] + theme.space(0.6)
+    least = strip_font(theme).size("8" * digits)[0] + theme.space(0.6)
     return left, max(right, left + least)
 
 
-def span_lanes(theme: Theme, width: int, scenarios: Sequence[TimelineEntry], pad: int) -> dict[str, int]:
+def span_lanes(
+    theme: Theme, width: int, scenarios: Sequence[TimelineEntry], pad: int, digits: int = 2
+) -> dict[str, int]:
     """Each scenario's lane: the first where its bar, as drawn at this width, touches no other.
 
     Done here, in pixels, rather than by dates alone: a scenario of a few weeks is drawn
@@ -66,7 +76,7 @@ def span_lanes(theme: Theme, width: int, scenarios: Sequence[TimelineEntry], pad
     ends: list[int] = []
     lanes = {}
     for entry in scenarios:
-        left, right = _span_extent(theme, entry, width, pad)
+        left, right = _span_extent(theme, entry, width, pad, digits)
         lane = next((i for i, end in enumerate(ends) if end + 2 <= left), len(ends))
         if lane == len(ends):
             ends.append(right)
@@ -91,12 +101,12 @@ def event_rows(theme: Theme, width: int, events: Sequence[TimelineEntry], pad: i
 
 
 def marker_size(theme: Theme) -> int:
-    return round(theme.text_font("small", "bold").get_linesize() * 1.05)
+    return round(strip_font(theme).get_linesize() * 1.05)
 
 
 def marker_width(theme: Theme) -> int:
     """The narrowest an event's marker is drawn: room for a two-digit number."""
-    return max(marker_size(theme), theme.text_font("small", "bold").size("88")[0] + theme.space(0.6))
+    return max(marker_size(theme), strip_font(theme).size("88")[0] + theme.space(0.6))
 
 
 def events_height(theme: Theme, width: int, layout: TimelineLayout) -> int:
@@ -119,6 +129,12 @@ def _event_span(event: TimelineEntry, width: int, pad: int, size: int) -> tuple[
     return left, right
 
 
+def picture_height(theme: Theme, width: int, layout: TimelineLayout, events: bool, digits: int = 2) -> int:
+    """How tall the picture is drawn at `width`, at its natural size."""
+    above = events_height(theme, width, layout) + theme.space(0.3) if events else 0
+    return above + axis_height(theme) + theme.space(0.3) + spans_height(theme, width, layout, digits)
+
+
 def draw(
     theme: Theme,
     size: tuple[int, int],
@@ -127,7 +143,38 @@ def draw(
     selected: str | None = None,
     events: bool = False,
 ) -> tuple[pygame.Surface, list[Hit]]:
-    """The picture: events (if asked) over the axis, the scenarios' spans under it."""
+    """The picture: events (if asked) over the axis, the scenarios' spans under it.
+
+    When `size` is too short for it (big type in a small window), it is drawn larger and
+    scaled down whole, rather than cut off.
+    """
+    digits = len(str(max(labels.numbers.values(), default=0)))
+    natural = picture_height(theme, size[0], layout, events, digits)
+    factor = min(1.0, size[1] / natural) if natural else 1.0
+    if factor > 0.98:
+        return _draw(theme, size, layout, labels, selected, events)
+    larger = (round(size[0] / factor), round(size[1] / factor))
+    surface, hits = _draw(theme, larger, layout, labels, selected, events)
+    scaled = [
+        Hit(
+            pygame.Rect(
+                *(round(value * factor) for value in (hit.rect.x, hit.rect.y, hit.rect.w, hit.rect.h))
+            ),
+            hit.entry,
+        )
+        for hit in hits
+    ]
+    return pygame.transform.smoothscale(surface, size), scaled
+
+
+def _draw(
+    theme: Theme,
+    size: tuple[int, int],
+    layout: TimelineLayout,
+    labels: Labels,
+    selected: str | None,
+    events: bool,
+) -> tuple[pygame.Surface, list[Hit]]:
     surface = pygame.Surface(size, pygame.SRCALPHA)
     width, _height = size
     pad = theme.space(1)
@@ -146,7 +193,7 @@ def draw(
 def _axis(theme: Theme, surface: pygame.Surface, layout: TimelineLayout, y: int, pad: int) -> None:
     """The years: a rule with a tick at each 1 January, each year labelled where it fits."""
     width = surface.get_width()
-    font = theme.text_font("small", "bold")
+    font = strip_font(theme)
     line_y = y + font.get_linesize() + theme.space(0.2)
     ink, muted = theme.colour("ink"), theme.colour("muted")
     pygame.draw.line(surface, muted, (pad, line_y), (width - pad, line_y), theme.line_width())
@@ -179,14 +226,17 @@ def _spans(
     top: int,
     pad: int,
 ) -> list[Hit]:
-    """Each scenario as a bar over its dates, on its lane; its title inside when it fits."""
+    """Each scenario as a bar over its dates, on its lane: its title inside when it fits, else
+    its number inside and its title just after it, when the lane is free that far."""
     width = surface.get_width()
-    font = theme.text_font("small", "bold")
+    font = strip_font(theme)
     height, gap = lane_height(theme), theme.space(0.3)
-    lanes = span_lanes(theme, width, layout.scenarios, pad)
+    digits = len(str(max(labels.numbers.values(), default=0)))
+    lanes = span_lanes(theme, width, layout.scenarios, pad, digits)
+    extents = {entry.id: _span_extent(theme, entry, width, pad, digits) for entry in layout.scenarios}
     hits = []
     for entry in layout.scenarios:
-        left, right = _span_extent(theme, entry, width, pad)
+        left, right = extents[entry.id]
         rect = pygame.Rect(left, top + lanes[entry.id] * (height + gap), right - left, height)
         chosen = entry.id == selected
         fill = theme.colour("accent") if chosen else theme.colour("card")
@@ -201,9 +251,22 @@ def _spans(
         if labels.titles and font.size(title)[0] + theme.space(0.8) <= rect.width:
             image = font.render(title, True, ink)
             surface.blit(image, image.get_rect(midleft=(rect.x + theme.space(0.4), rect.centery)))
-        elif number is not None:  # a narrow span: its number (the bar is never narrower than that)
+            hits.append(Hit(rect.inflate(0, gap), entry))
+            continue
+        if number is not None:  # a narrow span: its number (the bar is never narrower than that)
             image = font.render(str(number), True, ink)
             surface.blit(image, image.get_rect(center=rect.center))
+        following = [
+            extents[other.id][0]
+            for other in layout.scenarios
+            if lanes[other.id] == lanes[entry.id] and extents[other.id][0] >= right
+        ]
+        room = min(following, default=width) - right - theme.space(0.8)
+        if labels.titles and font.size(entry.title)[0] <= room:  # the title beside it, in the free lane
+            image = font.render(entry.title, True, theme.colour("accent" if chosen else "muted"))
+            beside = image.get_rect(midleft=(right + theme.space(0.4), rect.centery))
+            surface.blit(image, beside)
+            rect = rect.union(beside)
         hits.append(Hit(rect.inflate(0, gap), entry))
     return hits
 
@@ -221,7 +284,7 @@ def _events(
     width = surface.get_width()
     size = marker_size(theme)
     gap = theme.space(0.3)
-    font = theme.text_font("small", "bold")
+    font = strip_font(theme)
     rows = event_rows(theme, width, layout.events, pad)
     hits = []
     for event, row in zip(layout.events, rows, strict=True):
