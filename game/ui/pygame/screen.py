@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from game.engine.session import Session
     from game.scenario.catalog import Catalog
     from game.scenario.model import Role, Scenario, Turn
-    from game.ui.pygame.overlay import Popup
+    from game.ui.pygame.popup import Popup
     from game.ui.pygame.room import Room
     from game.ui.pygame.saving import Keeper
 
@@ -316,24 +316,24 @@ class Screen:
 
     def show_word(self, key: str) -> None:
         """A glossary word's definition, in a card over the screen, until Esc or a click elsewhere."""
-        from game.ui.pygame import overlay
+        from game.ui.pygame import popup
 
         glossary = self.context.room.reference.glossary
         if self.ui is None or glossary is None or key not in glossary.entries:
             return
         self.close_popup()
         self.word = key
-        self.popup = overlay.word_card(self.ui, glossary, key, self.pointer)
+        self.popup = popup.word_card(self.ui, glossary, key, self.pointer)
 
     def show_notes(self) -> None:
         """The teacher's notes for this screen's turn, while T is held."""
-        from game.ui.pygame import overlay
+        from game.ui.pygame import popup
 
         turn = self.teacher_turn()
         if self.ui is None or turn is None or (self.popup is not None and self.popup.kind == "notes"):
             return
         self.close_popup()
-        self.popup = overlay.notes_card(self.ui, turn)
+        self.popup = popup.notes_card(self.ui, turn)
 
     def hide_notes(self) -> None:
         if self.popup is not None and self.popup.kind == "notes":
