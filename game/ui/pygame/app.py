@@ -8,6 +8,10 @@ The loop redraws only when something changed: one frame after a key press or a
 click; after the mouse moves, up to 60 frames a second for a moment, so hover
 colours follow it and tooltips can appear. Otherwise it blocks on the event
 queue, using no CPU until the player does something.
+
+Nothing that goes wrong reaches the player as a traceback: an unexpected error in a
+screen writes a crash report (game.faults) and shows one line over the window, from
+where the player can go back to the title (and Continue the autosaved game) or quit.
 """
 
 from __future__ import annotations
@@ -15,17 +19,15 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
-import traceback
 import warnings
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame  # noqa: E402 - after the environment variable that silences its banner
 
-from game.ui.pygame import backdrop  # noqa: E402
+from game import faults  # noqa: E402
+from game.ui.pygame import backdrop, notices  # noqa: E402
 from game.ui.pygame.screen import UI, Context, Go, Options, Pop, Push, Quit, Screen, Toggle, Transition  # noqa: E402
 from game.ui.pygame.theme import Theme, ui_scale  # noqa: E402
 
@@ -38,6 +40,7 @@ FPS = 60
 AWAKE_SECONDS = 0.7  # how long to keep drawing after the mouse last moved (tooltips wait 0.3-0.4 s)
 MOVING = (pygame.MOUSEMOTION, pygame.MOUSEWHEEL, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP)
 MIN_SIZE = (800, 450)
+MAX_CRASHES = 3  # errors in one run before the window gives up and closes
 NO_DISPLAY = (
     "turkestan: there is no display to open the game window on ({reason}); "
     "play in the terminal with: python main.py --text"
@@ -89,17 +92,11 @@ def run(options: Options) -> int:
             return 0
         return App(surface, options).run()
     except KeyboardInterrupt:
-        return 130
+        return faults.EXIT_INTERRUPTED
     except Exception as error:  # noqa: BLE001 - the player must never see a traceback
-        log = Path(tempfile.gettempdir()) / "turkestan-crossroads-error.log"
-        with contextlib.suppress(OSError):
-            log.write_text(traceback.format_exc(), encoding="utf-8")
-        print(
-            f"turkestan: the game window stopped because of an unexpected error ({error}). "
-            f"The details are in {log}. You can still play with: python main.py --text",
-            file=sys.stderr,
-        )
-        return 1
+        # One line, and a crash report (with the game's seed and decisions) to replay it.
+        print(faults.report_crash(error), file=sys.stderr)
+        return faults.EXIT_CRASH
     finally:
         pygame.quit()
 
@@ -145,6 +142,10 @@ class App:
             from game.ui.pygame.autoplay import Autoplayer
 
             self.autoplayer = Autoplayer(options.autoplay, options)
+        self.toasts = notices.Toasts()  # one-line messages over the screen: saved, could not...
+        self.crash: notices.Crash | None = None  # set when a screen failed: its one line is shown
+        self.crashes = 0
+        self.failure: Exception | None = None  # the last error caught, for tests to re-raise
         self.rebuild()
 
     @property
@@ -176,7 +177,14 @@ class App:
         """Handle waiting events and draw a frame if anything changed.
 
         With `block`, wait for an event when nothing is moving (the idle state).
+        An unexpected error in a screen is caught here: see `crashed`.
         """
+        try:
+            self._step(block)
+        except Exception as error:  # noqa: BLE001 - a crash report and one line, never a traceback
+            self.crashed(error)
+
+    def _step(self, block: bool) -> None:
         now = pygame.time.get_ticks() / 1000
         if block and not self.dirty and now >= self.awake_until:
             events = [pygame.event.wait()]
@@ -184,17 +192,24 @@ class App:
         else:
             events = pygame.event.get()
         for event in events:
-            self.dispatch(event)
+            if self.crash is not None:
+                self.crash_event(event)
+            else:
+                self.dispatch(event)
             if self.exit_code is not None:
                 return
+        self.dirty |= self.toasts.update(self.context.messages)
         if self.dirty or pygame.time.get_ticks() / 1000 < self.awake_until:
             self.frame()
-            self.after_frame()
+            if self.crash is None:
+                self.after_frame()
 
     def dispatch(self, event: pygame.event.Event) -> None:
         if event.type == pygame.NOEVENT:
             return
         self.dirty = True
+        if event.type == notices.TOAST_TIMER:
+            return  # only to wake the loop, so a message that has had its time goes away
         if event.type in MOVING:
             self.awake_until = pygame.time.get_ticks() / 1000 + AWAKE_SECONDS
         if event.type == pygame.QUIT:
@@ -209,11 +224,12 @@ class App:
         self.apply(self.screen.handle(event))
 
     def global_key(self, event: pygame.event.Event) -> bool:
-        """Keys that work on every screen: full screen and projector mode."""
+        """Keys that work on every screen: full screen and projector mode (P, unless typing)."""
         if event.key == pygame.K_F11:
             self.apply(Toggle("fullscreen"))
             return True
-        if event.key in (pygame.K_F5, pygame.K_p) and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+        keys = (pygame.K_F5,) if self.screen.typing() else (pygame.K_F5, pygame.K_p)
+        if event.key in keys and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
             self.apply(Toggle("projector"))
             return True
         return False
@@ -267,9 +283,13 @@ class App:
 
     def frame(self) -> None:
         delta = self.clock.tick(FPS) / 1000
-        self.manager.update(delta)
-        self.screen.draw(self.surface)
-        self.manager.draw_ui(self.surface)
+        if self.crash is not None:
+            self.crash.draw(self.surface, self.theme)
+        else:
+            self.manager.update(delta)
+            self.screen.draw(self.surface)
+            self.manager.draw_ui(self.surface)
+            self.toasts.draw(self.surface, self.theme)
         pygame.display.flip()
         self.dirty = False
 
@@ -281,3 +301,54 @@ class App:
         self.shots += 1
         self.autoplayer.shown(self.screen, self.surface, self.shots)
         self.apply(self.autoplayer.act(self.screen))
+
+    # --- when a screen fails --------------------------------------------------------------
+
+    def crashed(self, error: Exception) -> None:
+        """Write the crash report and show its one line; after repeated failures, stop."""
+        self.crashes += 1
+        self.failure = error
+        path = faults.write_crash_report(error)
+        self.crash = notices.Crash(type(error).__name__, path, self.snapshot())
+        print(self.crash.line, file=sys.stderr)
+        self.dirty = True
+        if self.crashes >= MAX_CRASHES:  # the title fails too: nothing left to offer but to stop
+            self.exit_code = faults.EXIT_CRASH
+
+    def snapshot(self) -> pygame.Surface | None:
+        with contextlib.suppress(pygame.error):
+            return self.surface.copy()
+        return None
+
+    def crash_event(self, event: pygame.event.Event) -> None:
+        """On the crash notice: Enter goes back to the title, Esc or closing the window quits."""
+        self.dirty = True
+        if event.type == pygame.QUIT:
+            self.exit_code = faults.EXIT_CRASH
+        elif event.type == pygame.VIDEORESIZE:
+            self.surface = pygame.display.get_surface() or self.surface
+        elif event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_q):
+            self.exit_code = faults.EXIT_CRASH
+        elif event.type == pygame.KEYDOWN and event.key in (
+            pygame.K_RETURN,
+            pygame.K_KP_ENTER,
+            pygame.K_SPACE,
+        ):
+            self.back_to_title()
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.crash is not None:
+            action = self.crash.hit(event.pos)
+            if action == "title":
+                self.back_to_title()
+            elif action == "quit":
+                self.exit_code = faults.EXIT_CRASH
+
+    def back_to_title(self) -> None:
+        """A fresh title (and a fresh UI manager): "Continue" takes up the autosave from before the error."""
+        from game.ui.pygame.title import TitleScreen
+
+        self.crash = None
+        self.context.session = None
+        self.theme = Theme.load(self.mode, self.surface.get_size())
+        self.manager = self.theme.manager(self.surface.get_size())
+        self.stack = [TitleScreen(self.context)]
+        self.rebuild()

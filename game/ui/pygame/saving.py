@@ -3,16 +3,24 @@ and the game to offer as "Continue" on the title.
 
 A save is a seed and decisions (see game/saves.py), so the window and the terminal
 continue each other's games. A failure to save never stops play; it is told once.
+
+`playable` and `resume_screen` are the one place that decides which saved games the
+window can take up and on which screen: Continue on the title and Load in the menu
+both go through them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from game.engine.branches import Branches
 from game.engine.session import Session
 from game.saves import Loaded, SaveError, SaveStore, snapshot
 from game.scenario.catalog import Catalog
+
+if TYPE_CHECKING:
+    from game.ui.pygame.screen import Context, Screen
 
 
 @dataclass
@@ -21,19 +29,14 @@ class Keeper:
 
     store: SaveStore
     catalog: Catalog
-    branches: Branches | None = None
     problem: str | None = None
     _told: bool = field(default=False, repr=False)
 
-    def keep(self, session: Session, fresh: bool = False) -> None:
-        """Record `session` (after a decision, an undo or a new start) and write the autosave."""
-        if fresh or self.branches is None:
-            self.branches = Branches.start(session)
-        else:
-            self.branches = self.branches.update(session)
-        fingerprint = self.catalog.fingerprint(session.scenario.id)
+    def keep(self, branches: Branches) -> None:
+        """Write the autosave: every branch, so "what if" paths survive a restart too."""
+        fingerprint = self.catalog.fingerprint(branches.session.scenario.id)
         try:
-            self.store.autosave(snapshot(self.branches, fingerprint, "Autosave"))
+            self.store.autosave(snapshot(branches, fingerprint, "Autosave"))
         except SaveError as error:
             if not self._told:
                 self.problem = f"{error} The game goes on."
@@ -44,11 +47,32 @@ class Keeper:
         return problem
 
     def resumable(self) -> Loaded | None:
-        """The autosaved game the window can continue: one role played, as the window plays."""
+        """The autosaved game the window can continue."""
         loaded, _ = self.store.resume(self.catalog)
-        if loaded is None or len(loaded.session.roles) != 1:
+        if loaded is None or not playable(loaded.session):
             return None
         return loaded
 
-    def resume(self, loaded: Loaded) -> None:
-        self.branches = loaded.branches
+
+def playable(session: Session) -> bool:
+    """Can the window play this saved game? One role played, as the window plays.
+
+    HOOK for the hotseat (branch gui-classroom): once the window plays two teams,
+    return True for two-role sessions here and open their turn in `resume_screen`.
+    """
+    return len(session.roles) == 1
+
+
+def resume_screen(context: Context, loaded: Loaded) -> Screen:
+    """Take up a loaded game (Continue, Load): make it the game in progress; the screen to show."""
+    from game.ui.pygame.ending import EndingScreen
+    from game.ui.pygame.turn import TurnScreen
+    from game.ui.pygame.widgets import esc
+
+    context.adopt(loaded.branches, loaded.notes)
+    session = loaded.session
+    context.role = session.roles[0]  # HOOK: two teams would start at the hotseat's handover here
+    if session.state.finished:
+        return EndingScreen(context)
+    notes = " ".join(loaded.notes)
+    return TurnScreen(context, note=esc(notes) if notes else None)

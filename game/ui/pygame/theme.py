@@ -8,6 +8,10 @@ the window so that the layout looks the same at 1920x1080 or on a projector.
 
 This module imports pygame_gui only when a UI manager is asked for, so the first
 frame of the title can be drawn before that import (see `app.py`).
+
+A font file that is missing or cannot be read never stops the game: pygame's own
+font is used instead (for our drawing and for the widgets), and the window says
+so quietly (game.faults.notices(), shown on the title).
 """
 
 from __future__ import annotations
@@ -16,10 +20,12 @@ import copy
 import json
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game import faults
 from game.paths import ASSETS
 
 if TYPE_CHECKING:
@@ -63,7 +69,7 @@ class Theme:
         data = copy.deepcopy(_read(mode))
         game = data.pop("game")
         scale = ui_scale(window)
-        paths = {style: str(ASSETS / game["fonts"][style]) for style in STYLES}
+        paths = {style: font_file(game["fonts"][style]) for style in STYLES}
         for block in data.values():
             _scale_block(block, scale, paths)
         return cls(mode, scale, game, data)
@@ -99,7 +105,7 @@ class Theme:
     def font(self, size: int, style: str = "regular") -> pygame.font.Font:
         key = (style, size)
         if key not in self._fonts:
-            self._fonts[key] = pygame.font.Font(ASSETS / self.game["fonts"][style], size)
+            self._fonts[key] = pygame.font.Font(font_file(self.game["fonts"][style]), size)
         return self._fonts[key]
 
     def text_font(self, name: str, style: str = "regular") -> pygame.font.Font:
@@ -120,6 +126,25 @@ class Theme:
         ]
         manager.preload_fonts(fonts)
         return manager
+
+
+def default_font_file() -> str:
+    """pygame's own font, shipped inside pygame: what we fall back on."""
+    return str(Path(pygame.__file__).parent / pygame.font.get_default_font())
+
+
+@cache
+def font_file(relative: str) -> str:
+    """The file of one of the theme's fonts, or pygame's own if it cannot be loaded (said once)."""
+    path = ASSETS / relative
+
+    def load() -> str:
+        pygame.font.init()  # harmless if done; a check before the window opened must not fail for that
+        pygame.font.Font(path, 12)  # raises on a missing, unreadable or damaged file
+        return str(path)
+
+    # in English, as the rest of game.faults' notice ("Could not load the font ...; using a plain one")
+    return faults.fallback(load, default_font_file, f"the font {path.name}")
 
 
 def _scale_block(block: dict[str, Any], scale: float, paths: dict[str, str]) -> None:

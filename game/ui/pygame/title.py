@@ -124,19 +124,10 @@ class TitleScreen(Screen):
         surface.blit(self.background, (0, 0))
 
     def resume(self) -> Transition | None:
-        from game.ui.pygame.ending import EndingScreen
-        from game.ui.pygame.turn import TurnScreen
+        from game.ui.pygame.saving import resume_screen
 
-        loaded = self.resumable
-        assert loaded is not None and self.context.keeper is not None
-        session = loaded.session
-        self.context.keeper.resume(loaded)
-        self.context.scenario, self.context.role = session.scenario, session.roles[0]
-        self.context.session = session
-        if session.state.finished:
-            return Go(EndingScreen(self.context))
-        notes = " ".join(loaded.notes)
-        return Go(TurnScreen(self.context, note=widgets.esc(notes) if notes else None))
+        assert self.resumable is not None
+        return Go(resume_screen(self.context, self.resumable))
 
     def begin(self) -> Transition | None:
         if not self.context.catalog.scenarios:

@@ -12,7 +12,7 @@ from game.engine.rules import current_turn
 from game.i18n import N_, _, local
 from game.report import write_report
 from game.saves import SaveError, default_name, reports_dir, snapshot
-from game.ui.present import path_step, reached_date, session_label, turn_date
+from game.ui.present import path_step, reached_date, session_label, turn_date, what_if_said
 from game.ui.text import classroom, menus, reference
 from game.ui.text import settings as settings_screen
 from game.ui.text.debrief import show_branches
@@ -170,9 +170,7 @@ def what_if_to(terminal: Terminal, game: Game, decisions_kept: int) -> Outcome:
     now = game.branches.branch.name
     date = reached_date(game.session.scenario, game.session.state)
     terminal.say()
-    said = _("What if? Branch {branch} goes back to turn {number}, {date}.").format(
-        branch=now, number=decisions_kept + 1, date=date
-    )
+    said = what_if_said(now, decisions_kept + 1, date)
     if was != now:
         said += " " + _("Branch {branch} is kept as it was; b shows the branches side by side.").format(
             branch=was
