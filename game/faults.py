@@ -222,7 +222,10 @@ def guard(run: Callable[[], int], stderr: TextIO | None = None) -> int:
         _silence_stdout()
         return 1
     except ModuleNotFoundError as error:  # a library installed badly or not at all: say how to fix it
-        _say(f"Turkestan Crossroads cannot start: {error}. Install what it needs with: pip install -e .", stderr)
+        _say(
+            f"Turkestan Crossroads cannot start: {error}. Install what it needs with: pip install -e .",
+            stderr,
+        )
         return EXIT_MISSING_LIBRARY
     except BaseException as error:  # noqa: BLE001 - this is the last line of defence
         try:

@@ -685,6 +685,11 @@ def what_if_said(branch: str, number: int, date: str) -> str:
     )
 
 
+def on_branch(branch: str, label: str) -> str:
+    """'You are on branch B: The March on Bukhara, 13 March 1918.' after switching branches."""
+    return _("You are on branch {branch}: {label}.").format(branch=branch, label=label)
+
+
 def branch_line(name: str, current: bool, ending: Ending | None, reached: str) -> str:
     """'Branch B (being played): ended in Peace' or 'Branch A: not finished (13 March 1918)'."""
     if ending is not None and current:
@@ -694,6 +699,20 @@ def branch_line(name: str, current: bool, ending: Ending | None, reached: str) -
     if current:
         return _("Branch {branch} (being played): not finished, at {date}").format(branch=name, date=reached)
     return _("Branch {branch}: not finished, at {date}").format(branch=name, date=reached)
+
+
+def report_written(path: object, teacher: bool) -> str:
+    """'The report was written to …' (or the teacher's edition)."""
+    if teacher:
+        return _("The teacher's edition was written to {path}").format(path=path)
+    return _("The report was written to {path}").format(path=path)
+
+
+def report_failed(path: object, error: OSError) -> str:
+    """One line when the report could not be written (a read-only or full folder)."""
+    return _("Could not write the report to {path}: {reason}.").format(
+        path=path, reason=error.strerror or error
+    )
 
 
 # --- how others fared: the ending of many simulated players, for the debrief -----------------
@@ -732,17 +751,25 @@ def others_caption(runs: int, role: Role) -> str:
     """What the simulated players were: the chart's heading line."""
     if role == "negotiator":
         said = ngettext(
-            "How {runs} player who chose at random as the negotiator ended (history playing the other side)",
-            "How {runs} players who chose at random as the negotiator ended (history playing the other side)",
+            "How {runs} player who chose at random as the negotiator ended",
+            "How {runs} players who chose at random as the negotiator ended",
             runs,
         )
     else:
         said = ngettext(
-            "How {runs} player who chose at random as the commander ended (history playing the other side)",
-            "How {runs} players who chose at random as the commander ended (history playing the other side)",
+            "How {runs} player who chose at random as the commander ended",
+            "How {runs} players who chose at random as the commander ended",
             runs,
         )
     return said.format(runs=f"{runs:,}")
+
+
+def others_method() -> str:
+    """How the simulated players played, under their chart."""
+    return _(
+        "Each chose at random among the choices open to them, with history playing the other side; "
+        "luck was drawn as in your game."
+    )
 
 
 def percent(share: float) -> str:

@@ -1,4 +1,9 @@
-"""The menu over any screen (Esc): resume, restart, back to the title, settings, quit."""
+"""The menu over any screen (Esc): resume, the game's own entries (save, load, undo, what if,
+branches, report), restart, back to the title, settings, quit.
+
+Entries are laid out in columns: the game's in the first, the window's in the
+next, and more columns when big type on a small window needs them.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import pygame
 
 from game.ui.pygame import widgets
 from game.ui.pygame.screen import UI, Context, Go, Pop, Quit, Screen, Toggle, Transition
+from game.ui.pygame.session_menu import Entry, game_entries, note
 
 
 class MenuScreen(Screen):
@@ -18,60 +24,77 @@ class MenuScreen(Screen):
         shown = pygame.display.get_surface()
         self.snapshot = shown.copy() if shown is not None else None
 
-    def layout(self, ui: UI) -> None:
-        theme = ui.theme
-        self.background = self._dimmed(ui.size)
+    def columns(self) -> list[list[Entry]]:
+        """The entries, a column for each group: the game's, then the window's."""
         settings = self.context.settings
         session = self.context.session
-        entries: list[tuple[str, str, object]] = [("Resume", "#primary", lambda: Pop())]
+        game = [
+            Entry("Resume", lambda: Pop(), "#primary"),
+            *game_entries(self.context, self.below, self.snapshot),
+        ]
+        window: list[Entry] = []
         if session is not None:
-            entries.append(("Restart this scenario", "", self.restart))
+            window.append(Entry("Restart this scenario", self.restart))
         from game.ui.pygame.title import TitleScreen
 
         if not isinstance(self.below, TitleScreen):
-            entries.append(("Back to the title", "", self.to_title))
-        entries += [
-            (
+            window.append(Entry("Back to the title", self.to_title))
+        window += [
+            Entry(
                 f"Projector mode: {'on' if settings.get('projector') else 'off'}  (F5)",
-                "",
                 lambda: Toggle("projector"),
             ),
-            (
+            Entry(
                 f"Full screen: {'on' if settings.get('fullscreen') else 'off'}  (F11)",
-                "",
                 lambda: Toggle("fullscreen"),
             ),
-            ("Quit the game", "", lambda: Quit(0)),
+            Entry("Quit the game", lambda: Quit(0)),
         ]
+        if session is None:  # a short menu: one column
+            return [game + window]
+        return [game, window]
+
+    def layout(self, ui: UI) -> None:
+        theme = ui.theme
+        self.background = self._dimmed(ui.size)
+        session = self.context.session
         button_h = widgets.button_height(ui)
         gap = theme.space(0.6)
-        width = max(max(widgets.button_width(ui, text) for text, _, _ in entries), theme.space(20))
+        pad = theme.space(1.5)
         heading = widgets.line_height(theme, "h1")
         note_h = widgets.line_height(theme, "small") if session is not None else 0
-        pad = theme.space(1.5)
-        height = pad * 2 + heading + gap + len(entries) * (button_h + gap) + note_h
-        box = pygame.Rect(0, 0, width + 2 * pad, height)
+        room = ui.size[1] - 2 * theme.space(1) - 2 * pad - heading - gap - note_h
+        columns = fit_rows(self.columns(), max(1, (room + gap) // (button_h + gap)))
+        width = max(
+            max(widgets.button_width(ui, entry.text) for column in columns for entry in column),
+            theme.space(18),
+        )
+        width = min(width, (ui.size[0] - 2 * pad - theme.space(2) - gap * (len(columns) - 1)) // len(columns))
+        rows = max(len(column) for column in columns)
+        inner = pygame.Rect(0, 0, width * len(columns) + gap * (len(columns) - 1), heading + gap)
+        inner.height += rows * (button_h + gap) + note_h
+        box = inner.inflate(2 * pad, 2 * pad)
         box.center = ui.rect.center
+        inner.center = box.center
         widgets.panel(ui, box, "#menu")
-        widgets.label(ui, pygame.Rect(box.x + pad, box.y + pad, width, heading), "Paused", "#h1")
-        y = box.y + pad + heading + gap
-        for text, style, action in entries:
-            element = widgets.button(ui, pygame.Rect(box.x + pad, y, width, button_h), text, style)
-            self.focusable(element, action)  # type: ignore[arg-type]
-            y += button_h + gap
+        widgets.label(ui, pygame.Rect(inner.x, inner.y, inner.width, heading), "Paused", "#h1")
+        top = inner.y + heading + gap
+        for number, column in enumerate(columns):
+            x = inner.x + number * (width + gap)
+            for row, entry in enumerate(column):
+                rect = pygame.Rect(x, top + row * (button_h + gap), width, button_h)
+                element = widgets.button(ui, rect, entry.text, entry.style, tooltip=entry.tooltip)
+                if not entry.enabled:
+                    element.disable()
+                self.focusable(element, entry.action)
         if session is not None:
-            assert self.context.scenario is not None
-            note = f"{self.context.scenario.title} \u00b7 game seed {session.seed}"
-            widgets.label(ui, pygame.Rect(box.x + pad, y, width, note_h), note, "#muted")
+            line = pygame.Rect(inner.x, inner.bottom - note_h, inner.width, note_h)
+            widgets.label(ui, line, note(self.context), "#muted")
 
     def _dimmed(self, size: tuple[int, int]) -> pygame.Surface:
-        background = pygame.Surface(size).convert()
-        if self.snapshot is not None:
-            background.blit(pygame.transform.smoothscale(self.snapshot, size), (0, 0))
-        shade = pygame.Surface(size, pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 170))
-        background.blit(shade, (0, 0))
-        return background
+        from game.ui.pygame.overlay import dimmed
+
+        return dimmed(self.snapshot, size)
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.blit(self.background, (0, 0))
@@ -79,7 +102,16 @@ class MenuScreen(Screen):
     def key(self, event: pygame.event.Event) -> Transition | None:
         if event.key == pygame.K_ESCAPE:
             return Pop()
+        if event.key == pygame.K_BACKSPACE:  # as on the turn: take back the last decision
+            from game.ui.pygame.session_menu import undo
+
+            return undo(self.context) if self.context.session is not None else None
         return super().key(event)
+
+    def press(self, element: object) -> Transition | None:
+        if not getattr(element, "is_enabled", True):  # Enter on a greyed entry does nothing
+            return None
+        return super().press(element)  # type: ignore[arg-type]
 
     def restart(self) -> Transition | None:
         from game.engine.session import Session
@@ -95,3 +127,11 @@ class MenuScreen(Screen):
 
         self.context.session = None
         return Go(TitleScreen(self.context), reset=True)
+
+
+def fit_rows(columns: list[list[Entry]], rows: int) -> list[list[Entry]]:
+    """Split columns longer than `rows` (big type on a small window) into more columns."""
+    fitted: list[list[Entry]] = []
+    for column in columns:
+        fitted += [column[start : start + rows] for start in range(0, len(column), rows)]
+    return fitted

@@ -35,10 +35,10 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
             line = word
     if line:
         lines.append(line)
-    return [_cut(font, text, width) for text in lines]
+    return [cut(font, text, width) for text in lines]
 
 
-def _cut(font: pygame.font.Font, text: str, width: int) -> str:
+def cut(font: pygame.font.Font, text: str, width: int) -> str:
     if font.size(text)[0] <= width:
         return text
     while text and font.size(text + "\u2026")[0] > width:

@@ -11,13 +11,14 @@ both go through them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from game.engine.branches import Branches
-from game.engine.session import Session
 from game.saves import Loaded, SaveError, SaveStore, snapshot
 from game.scenario.catalog import Catalog
+from game.scenario.model import Role
 
 if TYPE_CHECKING:
     from game.ui.pygame.screen import Context, Screen
@@ -49,18 +50,23 @@ class Keeper:
     def resumable(self) -> Loaded | None:
         """The autosaved game the window can continue."""
         loaded, _ = self.store.resume(self.catalog)
-        if loaded is None or not playable(loaded.session):
+        if loaded is None or not playable(loaded.session.roles):
             return None
         return loaded
 
 
-def playable(session: Session) -> bool:
-    """Can the window play this saved game? One role played, as the window plays.
+def store_of(context: Context) -> SaveStore:
+    """The saves folder: the autosave's, or the usual one when nothing autosaves (scripted play)."""
+    return context.keeper.store if context.keeper is not None else SaveStore.default()
+
+
+def playable(roles: Sequence[Role]) -> bool:
+    """Can the window play a saved game with these roles played by people? One, as the window plays.
 
     HOOK for the hotseat (branch gui-classroom): once the window plays two teams,
-    return True for two-role sessions here and open their turn in `resume_screen`.
+    return True for two roles here and open their turn in `resume_screen`.
     """
-    return len(session.roles) == 1
+    return len(roles) == 1
 
 
 def resume_screen(context: Context, loaded: Loaded) -> Screen:

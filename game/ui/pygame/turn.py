@@ -224,7 +224,7 @@ class TurnScreen(Screen):
         self.undo_button = widgets.button(
             ui, right, undo, tooltip="Take back your last decision and choose again (Backspace)"
         )
-        if not self.session.decisions:
+        if not self.session.can_undo():
             self.undo_button.disable()
         self.on_press(self.undo_button, self.undo)
         widgets.hint_line(ui, rest, self.footer_text())
@@ -276,10 +276,10 @@ class TurnScreen(Screen):
         return Go(OutcomeScreen(self.context))
 
     def undo(self) -> Transition | None:
-        if not self.session.decisions:
+        if not self.session.can_undo():
             self.show_note("There is nothing to undo yet: this is the first decision.")
             return None
-        session = self.session.undo()
+        session = self.session.undo_choice()
         self.context.play(session)
         day = turn_date(session.scenario.turns[session.state.turn or 0])
         return Go(TurnScreen(self.context, note=esc(f"You took back your decision of {day}. Choose again.")))
