@@ -120,6 +120,7 @@ class App:
         self.theme = Theme.load(self.mode, surface.get_size())
         self.manager: UIManager = self.theme.manager(surface.get_size())
         self.context = Context(options, load_catalog([options.scenarios]))
+        faults.track(None, front_end="window")  # a crash report says which front end, even before a game
         if not options.autoplay:  # a scripted run must not replace the player's autosave
             from game.saves import SaveStore
             from game.ui.pygame.saving import Keeper

@@ -62,10 +62,14 @@ class EndingScreen(Screen):
         eyebrow = f"{scenario.title} \u00b7 {role_title(self.role).lower()} \u00b7 the end"
         top = self.heading(ui, body, eyebrow, self.summary.ending.title, ending_verdict(self.summary))
         body = pygame.Rect(body.x, top + theme.space(1), body.width, body.bottom - top - theme.space(1))
-        strip, body = widgets.cut_top(body, pathline.height(theme), theme.space(0.75))
-        widgets.panel(ui, strip, "#chart")
-        UIImage(strip, pathline.render(theme, strip.size, self.summary), ui.manager)
-        actions, body = widgets.cut_top(body, debrief_actions.height(ui, body.width, self), theme.space(1))
+        actions_h = debrief_actions.height(ui, body.width, self)
+        strip_h = pathline.height(theme)
+        reading = body.height - actions_h - strip_h - theme.space(1.75)
+        if reading >= theme.text_font("body").get_linesize() * 6:  # else the text needs the room more
+            strip, body = widgets.cut_top(body, strip_h, theme.space(0.75))
+            widgets.panel(ui, strip, "#chart")
+            UIImage(strip, pathline.render(theme, strip.size, self.summary), ui.manager)
+        actions, body = widgets.cut_top(body, actions_h, theme.space(1))
         debrief_actions.action_row(self, ui, actions)
         if theme.projector:
             # Big type cannot hold the text and the chart at once: the path in words goes beside

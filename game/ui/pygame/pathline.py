@@ -37,7 +37,10 @@ def render(theme: Theme, size: tuple[int, int], summary: Debrief) -> pygame.Surf
         return surface
     step = (right - left) / max(len(moments) - 1, 1) if len(moments) > 1 else 0
     dates = [turn_short_date(moment.turn) for moment in moments]
-    crowded = any(small.size(date)[0] > step * 0.95 for date in dates) if len(moments) > 1 else False
+    widths = [small.size(date)[0] for date in dates]
+    crowded = len(moments) > 1 and any(width > step * 0.95 for width in widths)
+    if len(moments) > 1 and any(width > step * 1.9 for width in widths):
+        dates = ["" for _date in dates]  # too many turns for their dates even on two lines: numbers only
     for index, moment in enumerate(moments):
         x = round(left + step * index) if len(moments) > 1 else (left + right) // 2
         colour = theme.colour("warn") if moment.diverged else theme.colour("good")
@@ -48,6 +51,8 @@ def render(theme: Theme, size: tuple[int, int], summary: Debrief) -> pygame.Surf
         else:
             pygame.draw.circle(surface, colour, (x, y), radius)
         row = index % 2 if crowded else 0  # crowded: every other date a line lower, so none overlap
+        if not dates[index]:
+            continue
         date = small.render(
             dates[index], True, theme.colour("warn") if moment.diverged else theme.colour("muted")
         )

@@ -4,6 +4,7 @@ a save is replaced. A folder that cannot be written gives one line; the game goe
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 
 import pygame
@@ -28,6 +29,32 @@ from game.ui.pygame.screen import UI, Context, Go, Pop, Transition
 from game.ui.pygame.widgets import Markup, esc
 
 MOST_LISTED = 6  # named saves offered to save over; the load screen lists them all
+UNTYPABLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}  # controls, invisible marks, unassigned
+
+
+class NameField(UITextEntryLine):
+    """A text field that takes only characters it can draw.
+
+    pygame_gui fails on a character of no width (a direction mark, a zero-width
+    space, a control character) when it places the cursor after it; a name has no
+    use for them, so they are dropped as they are typed.
+    """
+
+    def process_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.TEXTINPUT:
+            kept = "".join(char for char in event.text if self.typable(char))
+            if not kept:
+                return False
+            event = pygame.event.Event(pygame.TEXTINPUT, text=kept)
+        return bool(super().process_event(event))
+
+    def typable(self, char: str) -> bool:
+        if unicodedata.category(char) in UNTYPABLE:
+            return False
+        try:
+            return bool(self.font is not None and self.font.size(char)[0] > 0)
+        except pygame.error:  # "Text has zero width": a mark with nothing to sit on
+            return False
 
 
 class SaveScreen(Overlay):
@@ -71,9 +98,11 @@ class SaveScreen(Overlay):
         caption, rest = widgets.cut_top(rest, small)
         widgets.label(ui, caption, _("NAME OF THE SAVE"), "#eyebrow")
         field, rest = widgets.cut_top(rest, entry_h, gap)
-        self.entry = UITextEntryLine(field, ui.manager, initial_text=self.typed)
+        self.entry = NameField(field, ui.manager, initial_text=self.typed)
         self.entry.set_text_length_limit(MAX_NAME)
-        ui.manager.set_focus_set(self.entry)  # type the name at once
+        ui.manager.set_focus_set(self.entry)  # type the name at once...
+        self.entry.select_range = [0, len(self.typed)]  # ...over the one offered, as a save dialog does
+        self.entry.edit_position = len(self.typed)
         buttons, rest = widgets.cut_bottom(rest, button_h, gap)
         if self.message:
             note, rest = widgets.cut_bottom(rest, note_h, gap)

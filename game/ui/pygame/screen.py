@@ -272,7 +272,9 @@ class Screen:
         """
         boxes = self.reading if direction > 0 else list(reversed(self.reading))
         for box in boxes:
-            bar = getattr(box, "scroll_bar", None) or getattr(box, "vert_scroll_bar", None)  # box or container
+            bar = getattr(box, "scroll_bar", None) or getattr(
+                box, "vert_scroll_bar", None
+            )  # box or container
             if bar is None:
                 continue
             at_end = bar.start_percentage + bar.visible_percentage >= 0.999

@@ -6,9 +6,12 @@ from collections.abc import Callable
 
 import pygame
 
+from game import faults
+from game.i18n import _
 from game.ui.present import session_label
 from game.ui.pygame import backdrop, mapview, widgets
-from game.ui.pygame.screen import UI, Context, Go, Quit, Screen, Toggle, Transition
+from game.ui.pygame.notices import cut
+from game.ui.pygame.screen import UI, Context, Go, Push, Quit, Screen, Toggle, Transition
 
 
 class TitleScreen(Screen):
@@ -19,6 +22,7 @@ class TitleScreen(Screen):
         keeper = context.keeper
         # the autosaved game, offered first as "Continue" (as the terminal does)
         self.resumable = keeper.resumable() if keeper is not None else None
+        self.saved = has_saves(context)  # offer "Load a saved game" only when there is one
 
     hints = "Tab or arrows move \u00b7 Enter chooses \u00b7 F5 projector mode \u00b7 F11 full screen \u00b7 Esc menu"
 
@@ -30,6 +34,8 @@ class TitleScreen(Screen):
         backdrop.gradient(self.background, theme)
         area = backdrop.title_area(ui.size, theme)
         hint_height = widgets.line_height(theme, "small")
+        notes = faults.notices()  # what failed to load (a font...): said quietly, over the key hints
+        hint_height *= 1 + len(notes)
         bottom = height - margin - hint_height - theme.space(1)
         stack = self._stack_height(ui)
         wide = width / height > 1.3
@@ -43,7 +49,13 @@ class TitleScreen(Screen):
         else:  # no room under the name (large projector type): the buttons take the map's place
             right = pygame.Rect(area.right + margin, margin, width - area.right - 2 * margin, bottom - margin)
             self._buttons(ui, pygame.Rect(right.x, right.centery - stack // 2, right.width, stack))
-        hint = pygame.Rect(margin, height - margin - hint_height, width - 2 * margin, hint_height)
+        line = widgets.line_height(theme, "small")
+        for number, note in enumerate(notes):
+            rect = pygame.Rect(
+                margin, height - margin - hint_height + number * line, width - 2 * margin, line
+            )
+            widgets.label(ui, rect, cut(theme.text_font("small"), note, rect.width), "#muted")
+        hint = pygame.Rect(margin, height - margin - line, width - 2 * margin, line)
         widgets.hint_line(ui, hint, self.hints)
 
     def _stack_height(self, ui: UI) -> int:
@@ -58,6 +70,8 @@ class TitleScreen(Screen):
             if self.resumable
             else [("Begin", "#primary", self.begin)]
         )
+        if self.saved:
+            first.append((_("Load a saved game"), "", self.load))
         return [
             *first,
             (
@@ -129,9 +143,24 @@ class TitleScreen(Screen):
         assert self.resumable is not None
         return Go(resume_screen(self.context, self.resumable))
 
+    def load(self) -> Transition:
+        from game.ui.pygame.load_screen import LoadScreen
+
+        return Push(LoadScreen(self.context))
+
     def begin(self) -> Transition | None:
         if not self.context.catalog.scenarios:
             return None
         from game.ui.pygame.scenario_select import ScenarioSelectScreen
 
         return Go(ScenarioSelectScreen(self.context))
+
+
+def has_saves(context: Context) -> bool:
+    """Is there any save in the saves folder? (Read when the list is opened, not here.)"""
+    from game.ui.pygame.saving import store_of
+
+    try:
+        return any(store_of(context).folder.glob("*.json"))
+    except OSError:
+        return False
