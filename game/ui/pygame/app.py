@@ -90,6 +90,8 @@ def run(options: Options) -> int:
         return App(surface, options).run()
     except KeyboardInterrupt:
         return 130
+    except ModuleNotFoundError:  # a library missing: faults.guard says how to install it
+        raise
     except Exception as error:  # noqa: BLE001 - the player must never see a traceback
         log = Path(tempfile.gettempdir()) / "turkestan-crossroads-error.log"
         with contextlib.suppress(OSError):
