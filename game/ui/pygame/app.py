@@ -48,8 +48,18 @@ class NoDisplay(Exception):
     pass
 
 
+def _no_desktop_session() -> bool:
+    """On Linux and BSD, a desktop is an X or Wayland session; without either there is no screen."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd")) or os.environ.get("SDL_VIDEODRIVER"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def open_window(options: Options) -> pygame.Surface:
     """The game window, or NoDisplay when this machine cannot show one."""
+    if _no_desktop_session():
+        # Asking SDL would also print its own complaints about the missing session; say it once.
+        raise NoDisplay("no screen found")
     try:
         pygame.display.init()
     except pygame.error as error:
