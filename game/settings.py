@@ -21,9 +21,9 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from game.i18n import DEFAULT, LANGUAGES, N_, _
-from game.storage import config_dir, write_atomic
+from game.storage import SETTINGS_FILE, config_dir, write_atomic
 
-FILE = "settings.json"
+FILE = SETTINGS_FILE
 MAX_BYTES = 64 * 1024  # a settings file is a few hundred bytes; anything far larger is not one
 
 TypeSize = Literal["normal", "large", "projector"]

@@ -51,8 +51,18 @@ class NoDisplay(Exception):
     pass
 
 
+def _no_desktop_session() -> bool:
+    """On Linux and BSD, a desktop is an X or Wayland session; without either there is no screen."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd")) or os.environ.get("SDL_VIDEODRIVER"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def open_window(options: Options) -> pygame.Surface:
     """The game window, or NoDisplay when this machine cannot show one."""
+    if _no_desktop_session():
+        # Asking SDL would also print its own complaints about the missing session; say it once.
+        raise NoDisplay("no screen found")
     try:
         pygame.display.init()
     except pygame.error as error:
@@ -93,6 +103,8 @@ def run(options: Options) -> int:
         return App(surface, options).run()
     except KeyboardInterrupt:
         return faults.EXIT_INTERRUPTED
+    except ModuleNotFoundError:  # a library missing: faults.guard says how to install it
+        raise
     except Exception as error:  # noqa: BLE001 - the player must never see a traceback
         # One line, and a crash report (with the game's seed and decisions) to replay it.
         print(faults.report_crash(error), file=sys.stderr)
@@ -182,6 +194,8 @@ class App:
         """
         try:
             self._step(block)
+        except ModuleNotFoundError:  # a library missing: faults.guard says how to install it
+            raise
         except Exception as error:  # noqa: BLE001 - a crash report and one line, never a traceback
             self.crashed(error)
 
