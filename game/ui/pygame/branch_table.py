@@ -115,7 +115,8 @@ class BranchesScreen(Screen):
             texts = [label, self._history_cell(markup, history)]
             texts += [self._branch_cell(markup, cells[index]) for index in self.shown]
             y += self._row(ui, box, y, texts, parted) + gap
-        endings = [markup.font(f"<b>{esc(_('Ending'))}</b>", None, "accent")]
+        ending_word = _("Ending")
+        endings = [markup.font(f"<b>{esc(ending_word)}</b>", None, "accent")]
         endings.append(f"<b>{esc(local(self.table.historical_ending.title))}</b>")
         for index in self.shown:
             ending = self.table.endings[index]

@@ -73,7 +73,8 @@ class LoadScreen(PickScreen):
     def _spec(self, ui: UI, info: SaveInfo, number: int) -> widgets.CardSpec:
         markup = Markup(ui.theme)
         title = save_title(info.name, info.autosave, info.path == self.store.autosave_path)
-        tag = "  " + markup.font(f"<b>{esc(_('AUTOSAVE'))}</b>", "small", "accent") if info.autosave else ""
+        autosave = _("AUTOSAVE")
+        tag = "  " + markup.font(f"<b>{esc(autosave)}</b>", "small", "accent") if info.autosave else ""
         label = "" if title == info.label else "<br>" + esc(info.label)
         when = markup.muted(_("saved {when}").format(when=info.saved))
         lines = f"<b>{esc(title)}</b>{tag}{label}<br>{when}"

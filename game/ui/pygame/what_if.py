@@ -82,19 +82,15 @@ class WhatIfScreen(PickScreen):
         specs = []
         for number, (index, record) in enumerate(self.turns, start=1):
             turn = scenario.turns[scenario.turn_index(record.turn)]
-            lines = [
-                f"<b>{esc(_('Turn {number}').format(number=index + 1))} \u00b7 {esc(turn_date(turn))} \u00b7 {esc(turn.title)}</b>"
-            ]
+            heading = _("Turn {number}").format(number=index + 1)
+            lines = [f"<b>{esc(heading)} \u00b7 {esc(turn_date(turn))} \u00b7 {esc(turn.title)}</b>"]
             for move in record.moves:
                 if move.role not in session.roles:
                     continue
                 step = path_step(scenario, record, move)
                 who = _("You chose") if single else role_title(move.role)
-                tag = (
-                    markup.font(f"<b>{esc(_('AS HISTORY'))}</b>", "small", "good")
-                    if step.matched
-                    else markup.font(f"<b>{esc(_('ANOTHER WAY'))}</b>", "small", "warn")
-                )
+                word, colour = (_("AS HISTORY"), "good") if step.matched else (_("ANOTHER WAY"), "warn")
+                tag = markup.font(f"<b>{esc(word)}</b>", "small", colour)
                 lines.append(f"{tag}  {esc(who)}: \u201c{esc(step.chosen)}\u201d")
             specs.append(widgets.CardSpec("<br>".join(lines), key=str(number) if number <= 9 else None))
         return specs
