@@ -299,7 +299,6 @@ def test_a_missing_font_falls_back_to_pygames_own_and_says_so(monkeypatch: pytes
     note = "Could not load the font missing-bold.ttf"
     assert any(note in line for line in faults.notices())
     assert note in texts(app)  # on the title, quietly
-    assert any(note in text for text in app.toasts.texts())  # and once over the screen
     begin(app)  # the bold type (headings, buttons) is pygame's own, and the game plays
     press(app, pygame.K_1)
     assert isinstance(app.screen, OutcomeScreen)

@@ -213,7 +213,7 @@ class App:
                 self.dispatch(event)
             if self.exit_code is not None:
                 return
-        self.dirty |= self.toasts.update(self.context.messages)
+        self.dirty |= self.toasts.update(self.context.messages, self.screen.lists_notices)
         if self.dirty or pygame.time.get_ticks() / 1000 < self.awake_until:
             self.frame()
             if self.crash is None:

@@ -53,13 +53,18 @@ class Toasts:
     shown: list[tuple[str, float]] = field(default_factory=list)  # (message, when it goes)
     notices_seen: int = 0  # game.faults notices already shown (a font that fell back...)
 
-    def update(self, messages: list[str]) -> bool:
-        """Take new messages (emptying `messages`) and drop old ones; True if the picture changed."""
+    def update(self, messages: list[str], notices_shown: bool = False) -> bool:
+        """Take new messages (emptying `messages`) and drop old ones; True if the picture changed.
+
+        New game.faults notices come as messages too, once, unless the screen already lists
+        them (`notices_shown`: the title).
+        """
         now = pygame.time.get_ticks() / 1000
         fresh = list(messages)
         messages.clear()
         found = faults.notices()
-        fresh += found[self.notices_seen :]  # shown once as a message; the title keeps listing them
+        if not notices_shown:
+            fresh += found[self.notices_seen :]
         self.notices_seen = len(found)
         before = len(self.shown)
         self.shown = [(text, until) for text, until in self.shown if until > now]

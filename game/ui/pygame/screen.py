@@ -186,6 +186,7 @@ class Screen:
     """A screen of the game. Subclasses build widgets and react to the player."""
 
     name = "screen"  # used for screenshot files: 03-role-select.png
+    lists_notices = False  # shows game.faults.notices() itself (the title), so they need no message
     hints = "Tab or arrows move \u00b7 Enter chooses \u00b7 Esc menu"
 
     def __init__(self, context: Context) -> None:

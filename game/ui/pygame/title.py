@@ -16,6 +16,7 @@ from game.ui.pygame.screen import UI, Context, Go, Push, Quit, Screen, Toggle, T
 
 class TitleScreen(Screen):
     name = "title"
+    lists_notices = True
 
     def __init__(self, context: Context) -> None:
         super().__init__(context)
