@@ -20,6 +20,7 @@ import contextlib
 import os
 import sys
 import warnings
+import weakref
 from typing import TYPE_CHECKING
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -149,7 +150,9 @@ class App:
         self.awake_until = 0.0
         self.dirty = True
         self.shots = 0
-        self.shown: list[Screen] = []  # screens already announced to the autoplayer
+        # Screens already announced to the autoplayer; weak, so a finished screen (and the
+        # surfaces it holds) is freed as in a player's game.
+        self.shown: weakref.WeakSet[Screen] = weakref.WeakSet()
         self.autoplayer: Autoplayer | None = None
         if options.autoplay:
             from game.ui.pygame.autoplay import Autoplayer
@@ -310,9 +313,9 @@ class App:
 
     def after_frame(self) -> None:
         """Tell the autoplayer about a screen it has not seen yet (once it has been drawn)."""
-        if self.autoplayer is None or any(screen is self.screen for screen in self.shown):
+        if self.autoplayer is None or self.screen in self.shown:
             return
-        self.shown.append(self.screen)
+        self.shown.add(self.screen)
         self.shots += 1
         self.autoplayer.shown(self.screen, self.surface, self.shots)
         self.apply(self.autoplayer.act(self.screen))
