@@ -225,22 +225,30 @@ def run_process(command: Sequence[str], env: dict[str, str], timeout: float = 60
     return Finished(time.perf_counter() - start, process.returncode, output)
 
 
-def peak_memory(command: Sequence[str], env: dict[str, str]) -> float | None:
-    """The peak resident memory (MB) of one run of `command`, from the kernel's own accounting.
+# Runs main.py in this process, then writes the high-water mark of its own memory. VmHWM
+# belongs to the process's address space since exec, unlike ru_maxrss, which on Linux also
+# carries the memory of the parent the child was forked from.
+PEAK_WRAPPER = """
+import runpy, sys
+sys.argv = sys.argv[1:]
+try:
+    runpy.run_path(sys.argv[0], run_name="__main__")
+except SystemExit:
+    pass
+status = open("/proc/self/status").read()
+kb = next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))
+sys.__stderr__.write("PEAK " + kb + "\\n")
+"""
 
-    os.wait4 gives this one child's usage (RUSAGE_CHILDREN would mix in every earlier child).
-    """
-    if not hasattr(os, "wait4"):
+
+def peak_memory(command: Sequence[str], env: dict[str, str]) -> float | None:
+    """The peak resident memory (MB) of one run of the window, as its own process sees it."""
+    if not Path("/proc/self/status").exists():
         return None
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        return None
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, KB on Linux
-    return usage.ru_maxrss * scale / 1e6
+    wrapped = [sys.executable, "-c", PEAK_WRAPPER, *command[1:]]
+    result = subprocess.run(wrapped, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    peaks = [line.split()[1] for line in result.stderr.splitlines() if line.startswith("PEAK ")]
+    return int(peaks[-1]) * 1024 / 1e6 if peaks else None
 
 
 def window(repeats: int, frames: int) -> list[Row]:
@@ -260,11 +268,14 @@ def window(repeats: int, frames: int) -> list[Row]:
         Row("  first frame / bare pygame", f"{first / bare:.2f}x", "<= 2x", first / bare <= 2),
     ]
     rows.append(_frame_time(env, driver, frames))
-    peak = peak_memory(game, env)
+    # The peak at the first frame, and over a whole game through the window (the target's measure).
+    playing = [*game[:2], "--autoplay", "historical", "--scenario", "bukhara-1918", "--role", "negotiator"]
+    first_peak, game_peak = peak_memory(game, env), peak_memory(playing, env)
+    if first_peak is None or game_peak is None:
+        return [*rows, Row("window process peak memory", "not measurable here")]
+    rows.append(Row("window process peak memory, first frame", f"{first_peak:,.0f} MB"))
     rows.append(
-        Row("window process peak memory", f"{peak:,.0f} MB", "< 120 MB", peak < 120)
-        if peak is not None
-        else Row("window process peak memory", "not measurable here")
+        Row("window process peak memory, a whole game", f"{game_peak:,.0f} MB", "< 120 MB", game_peak < 120)
     )
     return rows
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from game import __version__, faults, i18n
 from game.i18n import LANGUAGES, _
 from game.paths import SCENARIOS
+from game.storage import saved_language
 
 if TYPE_CHECKING:
     from game.scenario.model import Scenario
@@ -538,7 +539,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(argv: list[str]) -> int:
-    use_language(early_language(argv))  # before the parsers are built, so --help speaks it too
+    # Before the parsers are built, so --help speaks it too.
+    i18n.set_language(early_language(argv) or saved_language(LANGUAGES) or i18n.DEFAULT)
     if argv and argv[0] in COMMANDS:
         return COMMANDS[argv[0]](argv[1:])
     return cmd_play(argv)

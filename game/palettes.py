@@ -14,8 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-FILE = "settings.json"
-
 TypeSize = Literal["normal", "large", "projector"]
 ThemeName = Literal["default", "high-contrast", "colour-blind"]
 TYPE_SIZES: tuple[TypeSize, ...] = get_args(TypeSize)
@@ -102,10 +100,10 @@ PALETTES: Mapping[ThemeName, Palette] = {
 def first_look() -> tuple[str, str]:
     """The saved type size and theme, read quickly for the window's first frame: whatever
     cannot be read is the default (the settings are read properly, and any problem told, next)."""
-    from game.storage import config_dir
+    from game.storage import SETTINGS_FILE, config_dir
 
     try:
-        with (config_dir() / FILE).open(encoding="utf-8") as file:
+        with (config_dir() / SETTINGS_FILE).open(encoding="utf-8") as file:
             data = json.loads(file.read(64 * 1024))
     except (OSError, ValueError):
         data = None

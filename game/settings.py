@@ -22,7 +22,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from game.i18n import DEFAULT, LANGUAGES, N_, _
 from game.palettes import (  # noqa: F401 - the palettes are the settings' too: re-exported
-    FILE,
     PALETTES,
     THEMES,
     TYPE_SCALE,
@@ -31,8 +30,9 @@ from game.palettes import (  # noqa: F401 - the palettes are the settings' too: 
     ThemeName,
     TypeSize,
 )
-from game.storage import config_dir, write_atomic
+from game.storage import SETTINGS_FILE, config_dir, write_atomic
 
+FILE = SETTINGS_FILE
 MAX_BYTES = 64 * 1024  # a settings file is a few hundred bytes; anything far larger is not one
 
 TeamName = Annotated[str, Field(min_length=1, max_length=40)]

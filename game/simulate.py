@@ -519,6 +519,13 @@ def cache_key(scenario: Scenario, role: Role, runs: int, seed: int, policy: str 
 
 
 def default_cache_dir() -> Path:
+    """The user's cache folder; under $TURKESTAN_DATA_DIR when that is set (tests, a moved game),
+    so a run that must not touch the user's folders does not."""
+    from game.paths import DATA_DIR_VARIABLE
+
+    override = os.environ.get(DATA_DIR_VARIABLE)
+    if override:
+        return Path(override) / "cache" / "simulations"
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("turkestan-crossroads", appauthor=False)) / "simulations"

@@ -10,11 +10,31 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Container
 from pathlib import Path
 
 from game.paths import DATA_DIR_VARIABLE, data_dir  # noqa: F401 - re-exported beside config_dir
 
 GAME = "turkestan-crossroads"
+
+
+SETTINGS_FILE = "settings.json"
+
+
+def saved_language(languages: Container[str]) -> str | None:
+    """The language setting, read without validating the whole settings file.
+
+    Start-up reads only this, so opening the window does not wait for pydantic;
+    the settings are validated in full when they are first used.
+    """
+    import json
+
+    try:
+        data = json.loads((config_dir() / SETTINGS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    language = data.get("language") if isinstance(data, dict) else None
+    return language if language in languages else None
 
 
 def config_dir() -> Path:

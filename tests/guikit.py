@@ -27,13 +27,15 @@ def open_app(
     surface = open_window(chosen)
     pygame.event.clear()  # nothing left over from an earlier test
     app = App(surface, chosen)
-    app.step()
+    settle(app, 1)
     return app
 
 
 def settle(app: App, frames: int = 3) -> None:
     for _ in range(frames):
         app.step()
+        if app.failure is not None:  # the window caught it (and showed its one line): the test must fail
+            raise app.failure
 
 
 def press(app: App, key: int, mod: int = 0) -> None:

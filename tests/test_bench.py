@@ -15,3 +15,11 @@ def test_a_generated_scenario_loads_and_plays() -> None:
 
 def test_the_longest_generated_scenario_fits_the_file_limit() -> None:
     assert len(scenario_yaml(2000).encode("utf-8")) < MAX_BYTES
+
+
+def test_the_window_frame_time_hook_answers_as_python_m_bench_asks() -> None:
+    """bench/run.py calls bench.gui.frame_times(width, height, frames) and takes the median."""
+    from bench.gui import frame_times
+
+    times = frame_times(800, 450, 2)
+    assert len(times) == 2 and all(isinstance(t, float) and t > 0 for t in times)

@@ -91,9 +91,9 @@ def test_two_teams_play_to_the_end_each_choosing_out_of_the_others_sight(data_di
     saved = json.loads((data_dir / "saves" / "autosave.json").read_text(encoding="utf-8"))
     assert saved["roles"] == ["negotiator", "commander"]
     assert saved["decisions"][0]["by"] == {"negotiator": "9B Reds", "commander": "9B Blues"}
-    keeper = app.context.keeper
-    assert keeper is not None and keeper.branches is not None
-    handout = report.render(report.build(keeper.branches), "md")
+    branches = app.context.branches
+    assert branches is not None
+    handout = report.render(report.build(branches), "md")
     assert "9B Reds as the negotiator" in handout and "9B Blues as the commander" in handout
 
 
@@ -130,9 +130,9 @@ def test_a_class_vote_is_counted_with_keys_and_clicks_and_kept(data_dir: Path) -
     assert app.context.session.decisions[-1].picks["negotiator"] == "sign"  # type: ignore[union-attr]
     while not isinstance(app.screen, EndingScreen):
         press(app, pygame.K_RETURN)
-    keeper = app.context.keeper
-    assert keeper is not None and keeper.branches is not None
-    handout = report.render(report.build(keeper.branches), "md")
+    branches = app.context.branches
+    assert branches is not None
+    handout = report.render(report.build(branches), "md")
     assert "The class voted: Talk. 5" in handout and "Sign. 2, Refuse. 2" in handout
 
 

@@ -135,6 +135,7 @@ def _names(data: dict[str, Any]) -> dict[str, Any]:
         "factions": keys("factions").keys(),
         "targets": (ids("turns") | ids("endings")).keys(),
         "hints": Hints(),
+        "parsed": {},  # expressions already parsed in this load, by (text, kind)
     }
 
 

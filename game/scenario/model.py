@@ -222,15 +222,24 @@ def _expression(kind: Kind | None) -> Any:
             raise PydanticCustomError(
                 "expression", "expected an expression, got {got}", {"got": _kind_of(value)}
             )
-        variables = (info.context or {}).get("variables")
+        context = info.context or {}
+        variables = context.get("variables")
+        # One load parses each distinct text once: scenarios repeat effects like "+1" and
+        # conditions like "troops >= 3" many times, and an Expr is immutable, so sharing is safe.
+        parsed = context.get("parsed")
+        if parsed is not None and (value, kind) in parsed:
+            return parsed[(value, kind)]
         try:
-            return parse(value, variables, kind, _hint(info))
+            expr = parse(value, variables, kind, _hint(info))
         except ExpressionError as error:
             message = error.message
             if kind == "number" and message.startswith("unknown variable") and value.strip().isidentifier():
                 message = f"expected a number, got {value.strip()!r}"
             message = message.replace("{", "{{").replace("}", "}}")
             raise PydanticCustomError("expression", message, {"offset": error.offset}) from None
+        if parsed is not None:
+            parsed[(value, kind)] = expr
+        return expr
 
     what = {"boolean": "a condition", "number": "a number", None: "a value"}[kind]
     return Annotated[

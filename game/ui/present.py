@@ -674,3 +674,133 @@ def compare_branches(branches: Branches) -> BranchTable:
     )
     names = tuple(branch.name for branch in branches.branches)
     return BranchTable(names, branches.current, roles, tuple(rows), endings, scenario.historical_ending())
+
+
+# --- sessions: saves, loading, "what if" (the terminal and the window say it alike) ----------
+
+
+def save_title(name: str, autosave: bool, latest: bool) -> str:
+    """What a saves list calls a save: its name, or which autosave it is."""
+    if not autosave:
+        return name
+    return _("Autosave") if latest else _("The autosave before it")
+
+
+def welcome_back(label: str, branch: str | None) -> str:
+    """'Welcome back: The March on Bukhara, 13 March 1918.' (with the branch when there are several)."""
+    if branch is not None:
+        return _("Welcome back: {label} (branch {branch}).").format(label=label, branch=branch)
+    return _("Welcome back: {label}.").format(label=label)
+
+
+def what_if_said(branch: str, number: int, date: str) -> str:
+    """'What if? Branch B goes back to turn 2, 13 March 1918.'"""
+    return _("What if? Branch {branch} goes back to turn {number}, {date}.").format(
+        branch=branch, number=number, date=date
+    )
+
+
+def on_branch(branch: str, label: str) -> str:
+    """'You are on branch B: The March on Bukhara, 13 March 1918.' after switching branches."""
+    return _("You are on branch {branch}: {label}.").format(branch=branch, label=label)
+
+
+def branch_line(name: str, current: bool, ending: Ending | None, reached: str) -> str:
+    """'Branch B (being played): ended in Peace' or 'Branch A: not finished (13 March 1918)'."""
+    if ending is not None and current:
+        return _("Branch {branch} (being played): {ending}").format(branch=name, ending=local(ending.title))
+    if ending is not None:
+        return _("Branch {branch}: {ending}").format(branch=name, ending=local(ending.title))
+    if current:
+        return _("Branch {branch} (being played): not finished, at {date}").format(branch=name, date=reached)
+    return _("Branch {branch}: not finished, at {date}").format(branch=name, date=reached)
+
+
+def report_written(path: object, teacher: bool) -> str:
+    """'The report was written to …' (or the teacher's edition)."""
+    if teacher:
+        return _("The teacher's edition was written to {path}").format(path=path)
+    return _("The report was written to {path}").format(path=path)
+
+
+def report_failed(path: object, error: OSError) -> str:
+    """One line when the report could not be written (a read-only or full folder)."""
+    return _("Could not write the report to {path}: {reason}.").format(
+        path=path, reason=error.strerror or error
+    )
+
+
+# --- how others fared: the ending of many simulated players, for the debrief -----------------
+
+
+@dataclass(frozen=True)
+class EndingBar:
+    """One ending in the "how did others fare?" chart."""
+
+    id: str
+    title: str
+    count: int
+    share: float  # 0 to 1
+    yours: bool  # the ending this game reached
+    historical: bool  # the ending history reached
+
+
+def ending_bars(scenario: Scenario, counts: Sequence[tuple[str, int]], yours: str | None) -> list[EndingBar]:
+    """(ending id, games) from a simulation as bars, in the scenario's order, marked."""
+    total = sum(count for _id, count in counts) or 1
+    historical = scenario.historical_ending().id
+    return [
+        EndingBar(
+            ending,
+            local(scenario.ending(ending).title),
+            count,
+            count / total,
+            ending == yours,
+            ending == historical,
+        )
+        for ending, count in counts
+    ]
+
+
+def others_caption(runs: int, role: Role) -> str:
+    """What the simulated players were: the chart's heading line."""
+    if role == "negotiator":
+        said = ngettext(
+            "How {runs} player who chose at random as the negotiator ended",
+            "How {runs} players who chose at random as the negotiator ended",
+            runs,
+        )
+    else:
+        said = ngettext(
+            "How {runs} player who chose at random as the commander ended",
+            "How {runs} players who chose at random as the commander ended",
+            runs,
+        )
+    return said.format(runs=f"{runs:,}")
+
+
+def others_method() -> str:
+    """How the simulated players played, under their chart."""
+    return _(
+        "Each chose at random among the choices open to them, with history playing the other side; "
+        "luck was drawn as in your game."
+    )
+
+
+def percent(share: float) -> str:
+    """'23%' ('under 1%' for a share that rounds to nothing but is not nothing)."""
+    if 0 < share < 0.005:
+        return _("under 1%")
+    return f"{share * 100:.0f}%"
+
+
+def others_sentence(bars: Sequence[EndingBar]) -> str:
+    """'23% of them ended as you did; 41% as history did.'"""
+    yours = next((bar for bar in bars if bar.yours), None)
+    history = next((bar for bar in bars if bar.historical), None)
+    parts = []
+    if yours is not None:
+        parts.append(_("{share} of them ended as you did").format(share=percent(yours.share)))
+    if history is not None and (yours is None or not yours.historical):
+        parts.append(_("{share} as history did").format(share=percent(history.share)))
+    return _("{sentence}.").format(sentence="; ".join(parts)) if parts else ""

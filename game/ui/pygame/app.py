@@ -8,6 +8,10 @@ The loop redraws only when something changed: one frame after a key press or a
 click; after the mouse moves, up to 60 frames a second for a moment, so hover
 colours follow it and tooltips can appear. Otherwise it blocks on the event
 queue, using no CPU until the player does something.
+
+Nothing that goes wrong reaches the player as a traceback: an unexpected error in a
+screen writes a crash report (game.faults) and shows one line over the window, from
+where the player can go back to the title (and Continue the autosaved game) or quit.
 """
 
 from __future__ import annotations
@@ -15,19 +19,18 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
-import traceback
 import unicodedata
 import warnings
-from pathlib import Path
+import weakref
 from typing import TYPE_CHECKING
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame  # noqa: E402 - after the environment variable that silences its banner
 
+from game import faults  # noqa: E402
 from game.i18n import N_, _  # noqa: E402
-from game.ui.pygame import backdrop  # noqa: E402
+from game.ui.pygame import backdrop, notices  # noqa: E402
 from game.ui.pygame.screen import UI, Context, Go, Options, Pop, Push, Quit, Screen, Toggle, Transition  # noqa: E402
 from game.ui.pygame.theme import Theme, ui_scale  # noqa: E402
 
@@ -43,6 +46,7 @@ FPS = 60
 AWAKE_SECONDS = 0.7  # how long to keep drawing after the mouse last moved (tooltips wait 0.3-0.4 s)
 MOVING = (pygame.MOUSEMOTION, pygame.MOUSEWHEEL, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP)
 MIN_SIZE = (800, 450)
+MAX_CRASHES = 3  # errors in one run before the window gives up and closes
 NO_DISPLAY = N_(
     "turkestan: there is no display to open the game window on ({reason}); "
     "play in the terminal with: python main.py --text"
@@ -58,8 +62,18 @@ def printable(text: str) -> bool:
     return any(unicodedata.category(char)[0] not in "CMZ" or char == " " for char in text)
 
 
+def _no_desktop_session() -> bool:
+    """On Linux and BSD, a desktop is an X or Wayland session; without either there is no screen."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd")) or os.environ.get("SDL_VIDEODRIVER"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def open_window(options: Options) -> pygame.Surface:
     """The game window, or NoDisplay when this machine cannot show one."""
+    if _no_desktop_session():
+        # Asking SDL would also print its own complaints about the missing session; say it once.
+        raise NoDisplay("no screen found")
     try:
         pygame.display.init()
     except pygame.error as error:
@@ -99,17 +113,13 @@ def run(options: Options) -> int:
             return 0
         return App(surface, options).run()
     except KeyboardInterrupt:
-        return 130
+        return faults.EXIT_INTERRUPTED
+    except ModuleNotFoundError:  # a library missing: faults.guard says how to install it
+        raise
     except Exception as error:  # noqa: BLE001 - the player must never see a traceback
-        log = Path(tempfile.gettempdir()) / "turkestan-crossroads-error.log"
-        with contextlib.suppress(OSError):
-            log.write_text(traceback.format_exc(), encoding="utf-8")
-        print(
-            f"turkestan: the game window stopped because of an unexpected error ({error}). "
-            f"The details are in {log}. You can still play with: python main.py --text",
-            file=sys.stderr,
-        )
-        return 1
+        # One line, and a crash report (with the game's seed and decisions) to replay it.
+        print(faults.report_crash(error), file=sys.stderr)
+        return faults.EXIT_CRASH
     finally:
         pygame.quit()
 
@@ -142,6 +152,7 @@ class App:
         pygame.display.set_caption(_("Turkestan Crossroads, 1918\u20131931"))
         self.theme = Theme.load(self.mode, surface.get_size(), self.context.room.theme)
         self.manager: UIManager = self.theme.manager(surface.get_size())
+        faults.track(None, front_end="window")  # a crash report says which front end, even before a game
         if not options.autoplay:  # a scripted run must not replace the player's autosave
             from game.saves import SaveStore
             from game.ui.pygame.saving import Keeper
@@ -158,7 +169,9 @@ class App:
         self.awake_until = 0.0
         self.dirty = True
         self.shots = 0
-        self.shown: list[Screen] = []  # screens already announced to the autoplayer
+        # Screens already announced to the autoplayer; weak, so a finished screen (and the
+        # surfaces it holds) is freed as in a player's game.
+        self.shown: weakref.WeakSet[Screen] = weakref.WeakSet()
         self.autoplayer: Autoplayer | None = None
         if options.autoplay:
             from game.ui.pygame.autoplay import Autoplayer
@@ -169,6 +182,10 @@ class App:
             from game.ui.pygame.presenter import Presenter
 
             self.presenter = Presenter.open()
+        self.toasts = notices.Toasts()  # one-line messages over the screen: saved, could not...
+        self.crash: notices.Crash | None = None  # set when a screen failed: its one line is shown
+        self.crashes = 0
+        self.failure: Exception | None = None  # the last error caught, for tests to re-raise
         self.rebuild()
 
     @property
@@ -212,7 +229,16 @@ class App:
         """Handle waiting events and draw a frame if anything changed.
 
         With `block`, wait for an event when nothing is moving (the idle state).
+        An unexpected error in a screen is caught here: see `crashed`.
         """
+        try:
+            self._step(block)
+        except ModuleNotFoundError:  # a library missing: faults.guard says how to install it
+            raise
+        except Exception as error:  # noqa: BLE001 - a crash report and one line, never a traceback
+            self.crashed(error)
+
+    def _step(self, block: bool) -> None:
         now = pygame.time.get_ticks() / 1000
         if block and not self.dirty and now >= self.awake_until:
             events = [pygame.event.wait()]
@@ -220,17 +246,24 @@ class App:
         else:
             events = pygame.event.get()
         for event in events:
-            self.dispatch(event)
+            if self.crash is not None:
+                self.crash_event(event)
+            else:
+                self.dispatch(event)
             if self.exit_code is not None:
                 return
+        self.dirty |= self.toasts.update(self.context.messages, self.screen.lists_notices)
         if self.dirty or pygame.time.get_ticks() / 1000 < self.awake_until:
             self.frame()
-            self.after_frame()
+            if self.crash is None:
+                self.after_frame()
 
     def dispatch(self, event: pygame.event.Event) -> None:
         if event.type == pygame.NOEVENT:
             return
         self.dirty = True
+        if event.type == notices.TOAST_TIMER:
+            return  # only to wake the loop, so a message that has had its time goes away
         if event.type in MOVING:
             self.awake_until = pygame.time.get_ticks() / 1000 + AWAKE_SECONDS
         if self.presenter is not None and self.presenter.owns(event):
@@ -311,20 +344,75 @@ class App:
 
     def frame(self) -> None:
         delta = self.clock.tick(FPS) / 1000
-        self.manager.update(delta)
-        self.screen.draw(self.surface)
-        self.manager.draw_ui(self.surface)
+        if self.crash is not None:
+            self.crash.draw(self.surface, self.theme)
+        else:
+            self.manager.update(delta)
+            self.screen.draw(self.surface)
+            self.manager.draw_ui(self.surface)
+            self.toasts.draw(self.surface, self.theme)
         pygame.display.flip()
         self.dirty = False
 
     def after_frame(self) -> None:
         """Tell the autoplayer about a screen it has not seen yet (once it has been drawn)."""
-        if self.autoplayer is None or any(screen is self.screen for screen in self.shown):
+        if self.autoplayer is None or self.screen in self.shown:
             return
-        self.shown.append(self.screen)
+        self.shown.add(self.screen)
         self.shots += 1
         self.autoplayer.shown(self.screen, self.surface, self.shots)
         self.apply(self.autoplayer.act(self.screen))
+
+    # --- when a screen fails --------------------------------------------------------------
+
+    def crashed(self, error: Exception) -> None:
+        """Write the crash report and show its one line; after repeated failures, stop."""
+        self.crashes += 1
+        self.failure = error
+        path = faults.write_crash_report(error)
+        self.crash = notices.Crash(type(error).__name__, path, self.snapshot())
+        print(self.crash.line, file=sys.stderr)
+        self.dirty = True
+        if self.crashes >= MAX_CRASHES:  # the title fails too: nothing left to offer but to stop
+            self.exit_code = faults.EXIT_CRASH
+
+    def snapshot(self) -> pygame.Surface | None:
+        with contextlib.suppress(pygame.error):
+            return self.surface.copy()
+        return None
+
+    def crash_event(self, event: pygame.event.Event) -> None:
+        """On the crash notice: Enter goes back to the title, Esc or closing the window quits."""
+        self.dirty = True
+        if event.type == pygame.QUIT:
+            self.exit_code = faults.EXIT_CRASH
+        elif event.type == pygame.VIDEORESIZE:
+            self.surface = pygame.display.get_surface() or self.surface
+        elif event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_q):
+            self.exit_code = faults.EXIT_CRASH
+        elif event.type == pygame.KEYDOWN and event.key in (
+            pygame.K_RETURN,
+            pygame.K_KP_ENTER,
+            pygame.K_SPACE,
+        ):
+            self.back_to_title()
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.crash is not None:
+            action = self.crash.hit(event.pos)
+            if action == "title":
+                self.back_to_title()
+            elif action == "quit":
+                self.exit_code = faults.EXIT_CRASH
+
+    def back_to_title(self) -> None:
+        """A fresh title (and a fresh UI manager): "Continue" takes up the autosave from before the error."""
+        from game.ui.pygame.title import TitleScreen
+
+        self.crash = None
+        self.context.session = None
+        self.theme = Theme.load(self.mode, self.surface.get_size(), self.context.room.theme)
+        self.manager = self.theme.manager(self.surface.get_size())
+        self.stack = [TitleScreen(self.context)]
+        self.rebuild()
 
 
 def room_for(options: Options, catalog: Catalog) -> Room:

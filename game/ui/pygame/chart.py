@@ -33,15 +33,24 @@ def render(theme: Theme, size: tuple[int, int], summary: Debrief) -> pygame.Surf
     )
     left = pad + max(font.size(_("max"))[0], font.size(_("min"))[0]) + pad // 2
     bottom = size[1] - pad - font.get_linesize()
-    fits_beside = font.get_linesize() * len(entries) <= bottom - pad
-    if fits_beside and size[0] - legend_width - left > size[0] * 0.45:  # beside: one label a line
+    beside = pygame.Rect(left, pad, size[0] - legend_width - left - pad, bottom - pad)
+    under = pygame.Rect(
+        left,
+        pad,
+        size[0] - left - pad,
+        size[1] - _legend_rows_height(theme, size[0], entries, font) - 2 * pad - font.get_linesize(),
+    )
+    fits_beside = font.get_linesize() * len(entries) <= bottom - pad and beside.width > size[0] * 0.3
+    # beside (one label a line) when that leaves the plot more room: a short chart in big type
+    # would otherwise give the legend's rows most of its height
+    if fits_beside and (beside.width > size[0] * 0.45 or _area(beside) > _area(under)):
         _legend_column(
             theme, surface, entries, font, pygame.Rect(size[0] - legend_width, pad, legend_width, bottom)
         )
-        plot = pygame.Rect(left, pad, size[0] - legend_width - left - pad, bottom - pad)
+        plot = beside
     else:
-        rows = _legend_rows(theme, surface, entries, font)
-        plot = pygame.Rect(left, pad, size[0] - left - pad, size[1] - rows - 2 * pad - font.get_linesize())
+        _legend_rows(theme, surface, entries, font)
+        plot = under
     if plot.width < 20 or plot.height < 20:
         return surface
     _axes(theme, surface, plot, summary, font)
@@ -126,6 +135,25 @@ def _axes(
         colour = warn if step and summary.timeline[step - 1].diverged else muted
         image = font.render(label, True, colour)
         surface.blit(image, image.get_rect(midtop=(x, plot.bottom + 4)))
+
+
+def _area(rect: pygame.Rect) -> int:
+    return max(rect.width, 0) * max(rect.height, 0)
+
+
+def _legend_rows_height(
+    theme: Theme, width: int, entries: list[tuple[pygame.Color, str]], font: pygame.font.Font
+) -> int:
+    """How tall `_legend_rows` would make the legend, without drawing it."""
+    pad = theme.space(0.75)
+    swatch = font.get_height() // 2
+    rows, x = 1, pad
+    for _colour, label in entries:
+        item = swatch + 6 + font.size(label)[0] + pad
+        if x + item > width - pad and x > pad:
+            rows, x = rows + 1, pad
+        x += item
+    return font.get_linesize() * rows + pad
 
 
 def _legend_rows(

@@ -47,4 +47,4 @@ class DiscussScreen(HistoryScreen):
         self.discuss = self.readable(widgets.text_box(ui, left, text, "#sheet"))
         if right is not None:
             self.readable(widgets.text_box(ui, right, side, "#sheet"))
-        footer_buttons(self, ui, footer, self.forward_text(), self.forward)
+        footer_buttons(self, ui, footer, self.forward_text(), self.forward, what_if=True)

@@ -48,13 +48,13 @@ class HistoryScreen(AfterTurn):
             turn_screen.place_map(ui, map_rect, self.session.scenario, self.turn.place)
             if self.turn.history.uncertain:
                 self._uncertain(ui, rest, most=1.0)
-            footer_buttons(self, ui, footer, _("For discussion"), self.discussion)
+            footer_buttons(self, ui, footer, _("For discussion"), self.discussion, what_if=True)
             return
         body = self._verdict_strip(ui, body)
         left, right = turn_screen.columns(ui, body)
         self._reading(ui, left)
         self._side(ui, right)
-        footer_buttons(self, ui, footer, self.forward_text(), self.forward)
+        footer_buttons(self, ui, footer, self.forward_text(), self.forward, what_if=True)
 
     def forward_text(self) -> str:
         return _("See how it ended") if self.session.state.finished else _("Next turn")

@@ -26,22 +26,42 @@ def played_turn(session: Session) -> Turn:
     return session.scenario.turns[session.scenario.turn_index(record.turn)]
 
 
-def undo_to_turn(context: Context) -> Transition:
-    """Take back the last decision and go back to that turn ("what if")."""
+def undo_to_turn(context: Context, reset: bool = False) -> Transition:
+    """Take back the last decision taken (with the turns that then played themselves) and
+    go back to that turn (to its first team's handover, with two teams); with `reset`, from
+    the menu, leave the menu too."""
     assert context.session is not None
-    session = context.session.undo()
+    session = context.session.undo_choice()
     context.play(session)
-    return Go(hotseat.first_screen(context, note=esc(_("You took back your decision. Choose again."))))
+    note = esc(_("You took back your decision. Choose again."))
+    return Go(hotseat.first_screen(context, note=note), reset=reset)
 
 
-def footer_buttons(screen: Screen, ui: UI, rect: pygame.Rect, forward: str, action: object) -> None:
-    """The footer of the after-turn screens: hints, 'Choose again' and the way forward."""
+def footer_buttons(
+    screen: Screen, ui: UI, rect: pygame.Rect, forward: str, action: object, what_if: bool = False
+) -> None:
+    """The footer of the after-turn screens: hints, 'Choose again' and the way forward.
+
+    With `what_if` (the history panel), also "What if?": back to this turn on a new branch,
+    keeping this path to compare at the end.
+    """
     right, rest = widgets.cut_right(rect, widgets.button_width(ui, forward), ui.theme.space(1))
     screen.focusable(widgets.button(ui, right, forward, "#primary"), action)  # type: ignore[arg-type]
     again = _("Choose again")
     left, rest = widgets.cut_right(rest, widgets.button_width(ui, again), ui.theme.space(1))
     tip = _("Take back this decision and choose again: what if? (Backspace)")
     screen.focusable(widgets.button(ui, left, again, tooltip=tip), lambda: undo_to_turn(screen.context))
+    session = screen.context.session
+    if what_if and session is not None and session.decisions and session.decisions[-1].picks:
+        from game.ui.pygame.what_if import go_back
+
+        text = _("What if?")
+        tip = _(
+            "Go back to this turn on a new branch and choose otherwise; this path is kept, to compare at the end"
+        )
+        button, rest = widgets.cut_right(rest, widgets.button_width(ui, text), ui.theme.space(1))
+        kept = len(session.decisions) - 1
+        screen.focusable(widgets.button(ui, button, text, tooltip=tip), lambda: go_back(screen.context, kept))
     widgets.hint_line(ui, rest, screen.footer_text())
 
 

@@ -3,17 +3,26 @@ and the game to offer as "Continue" on the title.
 
 A save is a seed and decisions (see game/saves.py), so the window and the terminal
 continue each other's games. A failure to save never stops play; it is told once.
+
+`playable` and `resume_screen` are the one place that decides which saved games the
+window can take up and on which screen: Continue on the title and Load in the menu
+both go through them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from game.engine.branches import Branches
-from game.engine.session import Session
 from game.i18n import _
 from game.saves import Loaded, SaveError, SaveStore, snapshot
 from game.scenario.catalog import Catalog
+from game.scenario.model import Role
+
+if TYPE_CHECKING:
+    from game.ui.pygame.screen import Context, Screen
 
 
 @dataclass
@@ -22,19 +31,14 @@ class Keeper:
 
     store: SaveStore
     catalog: Catalog
-    branches: Branches | None = None
     problem: str | None = None
     _told: bool = field(default=False, repr=False)
 
-    def keep(self, session: Session, fresh: bool = False) -> None:
-        """Record `session` (after a decision, an undo or a new start) and write the autosave."""
-        if fresh or self.branches is None:
-            self.branches = Branches.start(session)
-        else:
-            self.branches = self.branches.update(session)
-        fingerprint = self.catalog.fingerprint(session.scenario.id)
+    def keep(self, branches: Branches) -> None:
+        """Write the autosave: every branch, so "what if" paths survive a restart too."""
+        fingerprint = self.catalog.fingerprint(branches.session.scenario.id)
         try:
-            self.store.autosave(snapshot(self.branches, fingerprint, "Autosave"))
+            self.store.autosave(snapshot(branches, fingerprint, "Autosave"))
         except SaveError as error:
             if not self._told:
                 self.problem = _("{error} The game goes on.").format(error=error)
@@ -45,9 +49,35 @@ class Keeper:
         return problem
 
     def resumable(self) -> Loaded | None:
-        """The autosaved game the window can continue (one role, or two teams)."""
+        """The autosaved game the window can continue."""
         loaded, _problem = self.store.resume(self.catalog)
+        if loaded is None or not playable(loaded.session.roles):
+            return None
         return loaded
 
-    def resume(self, loaded: Loaded) -> None:
-        self.branches = loaded.branches
+
+def store_of(context: Context) -> SaveStore:
+    """The saves folder: the autosave's, or the usual one when nothing autosaves (scripted play)."""
+    return context.keeper.store if context.keeper is not None else SaveStore.default()
+
+
+def playable(roles: Sequence[Role]) -> bool:
+    """Can the window play a saved game with these roles played by people? One role, or two
+    teams at one screen (see hotseat.py)."""
+    return 1 <= len(roles) <= 2
+
+
+def resume_screen(context: Context, loaded: Loaded) -> Screen:
+    """Take up a loaded game (Continue, Load): make it the game in progress; the screen to show."""
+    from game.ui.pygame import hotseat
+    from game.ui.pygame.ending import EndingScreen
+    from game.ui.pygame.widgets import esc
+
+    context.adopt(loaded.branches, loaded.notes)
+    session = loaded.session
+    context.role = session.roles[0]
+    hotseat.adopt_teams(context, session)  # two teams keep the names they played under
+    if session.state.finished:
+        return EndingScreen(context)
+    notes = " ".join(loaded.notes)
+    return hotseat.first_screen(context, note=esc(notes) if notes else None)  # a team's handover, maybe

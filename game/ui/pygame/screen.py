@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from pygame_gui import UIManager
     from pygame_gui.core import UIElement
 
+    from game.engine.branches import Branches
     from game.engine.session import Session
     from game.scenario.catalog import Catalog
     from game.scenario.model import Role, Scenario, Turn
@@ -100,22 +101,84 @@ class Options:
 
 @dataclass
 class Context:
-    """The game in progress, shared by all screens."""
+    """The game in progress, shared by all screens.
+
+    The game is its `branches` (every "what if" path, and the one being played);
+    `session` is the branch being played. Every change goes through `play` or
+    `adopt`, which keep the autosave and tell the crash reporter (game.faults).
+    """
 
     options: Options
     catalog: Catalog
     scenario: Scenario | None = None
     role: Role | None = None
-    session: Session | None = None
+    branches: Branches | None = None
     settings: dict[str, Any] = field(default_factory=dict)  # app-level toggles shown in the menu
     keeper: Keeper | None = None  # autosaves; None when nothing should be saved (autoplay)
+    notes: tuple[str, ...] = ()  # what loading the game said (its scenario changed...): for the report
+    messages: list[str] = field(default_factory=list)  # one-line messages the window shows, then drops
     room: Room = field(default_factory=lambda: _room())  # settings, classroom, glossary and timeline
+
+    @property
+    def session(self) -> Session | None:
+        return self.branches.session if self.branches is not None else None
+
+    @session.setter
+    def session(self, session: Session | None) -> None:
+        """`None` leaves the game; a session of the same game moves the branch being played."""
+        from game.engine.branches import Branches  # here: the engine loads after the first frame
+
+        if session is None:
+            self.branches, self.notes = None, ()
+        elif self.branches is None or not _same_game(self.branches.session, session):
+            self.branches = Branches.start(session)
+        else:
+            self.branches = self.branches.update(session)
+        self._track()
 
     def play(self, session: Session, fresh: bool = False) -> None:
         """Make `session` the game in progress (a decision, an undo, a new start) and keep it."""
-        self.session = session
-        if self.keeper is not None:
-            self.keeper.keep(session, fresh)
+        from game.engine.branches import Branches
+
+        if fresh:
+            self.branches, self.notes = Branches.start(session), ()
+            self._track()
+        else:
+            self.session = session
+        self._keep()
+
+    def adopt(self, branches: Branches, notes: tuple[str, ...] | None = None) -> None:
+        """Play `branches` from now on: a loaded game, a new "what if" branch, a switch of branch."""
+        self.branches = branches
+        if notes is not None:
+            self.notes = notes
+        self.scenario = branches.session.scenario
+        if self.role not in branches.session.roles:
+            self.role = branches.session.roles[0]
+        self._track()
+        self._keep()
+
+    def say(self, message: str) -> None:
+        """Show a one-line message over whatever screen is up (saved, written, could not...)."""
+        self.messages.append(message)
+
+    def _keep(self) -> None:
+        if self.keeper is not None and self.branches is not None:
+            self.keeper.keep(self.branches)
+
+    def _track(self) -> None:
+        """The crash reporter must know the game on screen, to write a report that replays it."""
+        from game import faults
+
+        session = self.session
+        if session is None:
+            faults.track(None, front_end="window")
+            return
+        faults.track(session, scenario_file=self.catalog.files.get(session.scenario.id), front_end="window")
+
+
+def _same_game(one: Session, other: Session) -> bool:
+    return (one.scenario.id, one.seed, one.roles) == (other.scenario.id, other.seed, other.roles)
 
 
 def _room() -> Room:
@@ -144,6 +207,7 @@ class Screen:
     """A screen of the game. Subclasses build widgets and react to the player."""
 
     name = "screen"  # used for screenshot files: 03-role-select.png
+    lists_notices = False  # shows game.faults.notices() itself (the title), so they need no message
     hints = N_("Tab or arrows move \u00b7 Enter chooses \u00b7 Esc menu")  # translated when shown
 
     def __init__(self, context: Context) -> None:
@@ -209,10 +273,6 @@ class Screen:
 
         return linked(local(text), self.context.room.reference.glossary, self.linked_words)
 
-    def typing(self) -> bool:
-        """Is the player typing into a text field (so letter keys are text, not commands)?"""
-        return False
-
     def teacher_turn(self) -> Turn | None:
         """The turn whose notes for the teacher belong to this screen (T), if any."""
         return None
@@ -258,7 +318,9 @@ class Screen:
         """
         boxes = self.reading if direction > 0 else list(reversed(self.reading))
         for box in boxes:
-            bar = getattr(box, "scroll_bar", None)
+            bar = getattr(box, "scroll_bar", None) or getattr(
+                box, "vert_scroll_bar", None
+            )  # box or container
             if bar is None:
                 continue
             at_end = bar.start_percentage + bar.visible_percentage >= 0.999
@@ -271,6 +333,10 @@ class Screen:
 
     def focused(self) -> UIElement | None:
         return self._ring[self.focus_index] if self._ring else None
+
+    def typing(self) -> bool:
+        """Is the player typing into a text field? Then letter keys are text, not commands."""
+        return False
 
     def focus(self, index: int, notify: bool = True) -> None:
         if not self._ring:

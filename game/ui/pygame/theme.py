@@ -17,6 +17,10 @@ history" and "another way" in blue and orange instead of green and orange.
 
 This module imports pygame_gui only when a UI manager is asked for, so the first
 frame of the title can be drawn before that import (see `app.py`).
+
+A font file that is missing or cannot be read never stops the game: pygame's own
+font is used instead (for our drawing and for the widgets), and the window says
+so quietly (game.faults.notices(), shown on the title).
 """
 
 from __future__ import annotations
@@ -25,10 +29,12 @@ import copy
 import json
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game import faults
 from game.palettes import PALETTES, TYPE_SCALE
 from game.paths import ASSETS
 
@@ -83,7 +89,7 @@ class Theme:
         scale = ui_scale(window)
         type_scale = TYPE_SCALE["large"] / TYPE_SCALE["normal"] if mode == "large" else 1.0
         game["type"] = {name: size * type_scale for name, size in game["type"].items()}
-        paths = {style: str(ASSETS / game["fonts"][style]) for style in STYLES}
+        paths = {style: font_file(game["fonts"][style]) for style in STYLES}
         for block in data.values():
             _scale_block(block, scale, paths, type_scale)
         return cls(mode, scale, game, data, palette=palette)
@@ -131,7 +137,7 @@ class Theme:
     def font(self, size: int, style: str = "regular") -> pygame.font.Font:
         key = (style, size)
         if key not in self._fonts:
-            self._fonts[key] = pygame.font.Font(ASSETS / self.game["fonts"][style], size)
+            self._fonts[key] = pygame.font.Font(font_file(self.game["fonts"][style]), size)
         return self._fonts[key]
 
     def text_font(self, name: str, style: str = "regular") -> pygame.font.Font:
@@ -152,6 +158,25 @@ class Theme:
         ]
         manager.preload_fonts(fonts)
         return manager
+
+
+def default_font_file() -> str:
+    """pygame's own font, shipped inside pygame: what we fall back on."""
+    return str(Path(pygame.__file__).parent / pygame.font.get_default_font())
+
+
+@cache
+def font_file(relative: str) -> str:
+    """The file of one of the theme's fonts, or pygame's own if it cannot be loaded (said once)."""
+    path = ASSETS / relative
+
+    def load() -> str:
+        pygame.font.init()  # harmless if done; a check before the window opened must not fail for that
+        pygame.font.Font(path, 12)  # raises on a missing, unreadable or damaged file
+        return str(path)
+
+    # in English, as the rest of game.faults' notice ("Could not load the font ...; using a plain one")
+    return faults.fallback(load, default_font_file, f"the font {path.name}")
 
 
 def _scale_block(block: dict[str, Any], scale: float, paths: dict[str, str], type_scale: float = 1.0) -> None:

@@ -6,14 +6,17 @@ from collections.abc import Callable
 
 import pygame
 
+from game import faults
 from game.i18n import N_, _
 from game.ui.present import session_label
-from game.ui.pygame import backdrop, hotseat, mapview, widgets
+from game.ui.pygame import backdrop, mapview, widgets
+from game.ui.pygame.notices import cut
 from game.ui.pygame.screen import UI, Context, Go, Push, Quit, Screen, Toggle, Transition
 
 
 class TitleScreen(Screen):
     name = "title"
+    lists_notices = True
 
     def __init__(self, context: Context) -> None:
         super().__init__(context)
@@ -21,6 +24,7 @@ class TitleScreen(Screen):
         # the autosaved game, offered first as "Continue" (as the terminal does)
         self.resumable = keeper.resumable() if keeper is not None else None
         self.problems = context.room.take_problems()  # a damaged settings file, a broken glossary...
+        self.saved = has_saves(context)  # offer "Load a saved game" only when there is one
 
     hints = N_(
         "Tab or arrows move \u00b7 Enter chooses \u00b7 F5 projector mode \u00b7 G glossary \u00b7 "
@@ -35,6 +39,8 @@ class TitleScreen(Screen):
         backdrop.gradient(self.background, theme)
         area = backdrop.title_area(ui.size, theme)
         hint_height = widgets.line_height(theme, "small")
+        notes = faults.notices()  # what failed to load (a font...): said quietly, over the key hints
+        hint_height *= 1 + len(notes)
         bottom = height - margin - hint_height - theme.space(1)
         stack = self._stack_height(ui)
         wide = width / height > 1.3
@@ -48,7 +54,13 @@ class TitleScreen(Screen):
         else:  # no room under the name (large projector type): the buttons take the map's place
             right = pygame.Rect(area.right + margin, margin, width - area.right - 2 * margin, bottom - margin)
             self._buttons(ui, pygame.Rect(right.x, right.centery - stack // 2, right.width, stack))
-        hint = pygame.Rect(margin, height - margin - hint_height, width - 2 * margin, hint_height)
+        line = widgets.line_height(theme, "small")
+        for number, note in enumerate(notes):
+            rect = pygame.Rect(
+                margin, height - margin - hint_height + number * line, width - 2 * margin, line
+            )
+            widgets.label(ui, rect, cut(theme.text_font("small"), note, rect.width), "#muted")
+        hint = pygame.Rect(margin, height - margin - line, width - 2 * margin, line)
         widgets.hint_line(ui, hint, self.hint_text())
 
     def _stack_height(self, ui: UI) -> int:
@@ -62,6 +74,8 @@ class TitleScreen(Screen):
             if self.resumable
             else [(_("Begin"), "#primary", self.begin)]
         )
+        if self.saved:
+            first.append((_("Load a saved game"), "", self.load))
         projector = _("Projector mode: on") if self.context.room.projector else _("Projector mode: off")
         return [
             *first,
@@ -124,19 +138,15 @@ class TitleScreen(Screen):
         surface.blit(self.background, (0, 0))
 
     def resume(self) -> Transition | None:
-        from game.ui.pygame.ending import EndingScreen
+        from game.ui.pygame.saving import resume_screen
 
-        loaded = self.resumable
-        assert loaded is not None and self.context.keeper is not None
-        session = loaded.session
-        self.context.keeper.resume(loaded)
-        self.context.scenario, self.context.role = session.scenario, session.roles[0]
-        self.context.session = session
-        hotseat.adopt_teams(self.context, session)
-        if session.state.finished:
-            return Go(EndingScreen(self.context))
-        notes = " ".join(loaded.notes)
-        return Go(hotseat.first_screen(self.context, note=widgets.esc(notes) if notes else None))
+        assert self.resumable is not None
+        return Go(resume_screen(self.context, self.resumable))
+
+    def load(self) -> Transition:
+        from game.ui.pygame.load_screen import LoadScreen
+
+        return Push(LoadScreen(self.context))
 
     def timeline(self) -> Transition:
         from game.ui.pygame.timeline import TimelineScreen
@@ -154,3 +164,13 @@ class TitleScreen(Screen):
         from game.ui.pygame.scenario_select import ScenarioSelectScreen
 
         return Go(ScenarioSelectScreen(self.context))
+
+
+def has_saves(context: Context) -> bool:
+    """Is there any save in the saves folder? (Read when the list is opened, not here.)"""
+    from game.ui.pygame.saving import store_of
+
+    try:
+        return any(store_of(context).folder.glob("*.json"))
+    except OSError:
+        return False

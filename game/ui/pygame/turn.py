@@ -268,7 +268,7 @@ class TurnScreen(Screen):
         self.undo_button = widgets.button(
             ui, right, undo, tooltip=_("Take back your last decision and choose again (Backspace)")
         )
-        if not self.session.decisions and not self.draft.picks:
+        if not self.session.can_undo() and not self.draft.picks:
             self.undo_button.disable()
         self.on_press(self.undo_button, self.undo)
         widgets.hint_line(ui, rest, self.footer_text())
@@ -318,10 +318,10 @@ class TurnScreen(Screen):
         if self.draft.picks:  # a team has chosen on this turn: the turn starts again, both choose anew
             note = esc(_("The turn starts again: each team chooses anew."))
             return Go(hotseat.first_screen(self.context, note=note))
-        if not self.session.decisions:
+        if not self.session.can_undo():
             self.show_note(esc(_("There is nothing to undo yet: this is the first decision.")))
             return None
-        session = self.session.undo()
+        session = self.session.undo_choice()
         self.context.play(session)
         day = turn_date(session.scenario.turns[session.state.turn or 0])
         note = esc(_("You took back your decision of {date}. Choose again.").format(date=day))

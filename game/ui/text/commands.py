@@ -12,7 +12,16 @@ from game.engine.rules import current_turn
 from game.i18n import N_, _, local
 from game.report import write_report
 from game.saves import SaveError, default_name, reports_dir, snapshot
-from game.ui.present import path_step, reached_date, session_label, turn_date
+from game.ui.present import (
+    on_branch,
+    path_step,
+    reached_date,
+    report_failed,
+    report_written,
+    session_label,
+    turn_date,
+    what_if_said,
+)
 from game.ui.text import classroom, menus, reference
 from game.ui.text import settings as settings_screen
 from game.ui.text.debrief import show_branches
@@ -170,9 +179,7 @@ def what_if_to(terminal: Terminal, game: Game, decisions_kept: int) -> Outcome:
     now = game.branches.branch.name
     date = reached_date(game.session.scenario, game.session.state)
     terminal.say()
-    said = _("What if? Branch {branch} goes back to turn {number}, {date}.").format(
-        branch=now, number=decisions_kept + 1, date=date
-    )
+    said = what_if_said(now, decisions_kept + 1, date)
     if was != now:
         said += " " + _("Branch {branch} is kept as it was; b shows the branches side by side.").format(
             branch=was
@@ -227,16 +234,9 @@ def write_report_file(terminal: Terminal, game: Game) -> Outcome:
         try:
             write_report(target, game.branches, teacher=teacher)
         except OSError as error:
-            terminal.say(
-                _("Could not write the report to {path}: {reason}.").format(
-                    path=target, reason=error.strerror or error
-                )
-            )
+            terminal.say(report_failed(target, error))
             return "stay"
-        if teacher:
-            terminal.say(_("The teacher's edition was written to {path}").format(path=target))
-        else:
-            terminal.say(_("The report was written to {path}").format(path=target))
+        terminal.say(report_written(target, teacher))
     return "stay"
 
 
@@ -266,11 +266,7 @@ def branches_view(terminal: Terminal, game: Game) -> Outcome:
 
 def switch_to(terminal: Terminal, game: Game, branches: Branches, index: int) -> Outcome:
     game.change(terminal, branches.switch(index))
-    terminal.say(
-        _("You are on branch {branch}: {label}.").format(
-            branch=game.branches.branch.name, label=session_label(game.session)
-        )
-    )
+    terminal.say(on_branch(game.branches.branch.name, session_label(game.session)))
     return "changed"
 
 

@@ -11,7 +11,7 @@ from game.saves import Loaded, SaveProblem, SaveStore, load
 from game.scenario.catalog import Catalog
 from game.scenario.model import ROLES, Role, Scenario
 from game.ui.classroom import Teams, tie_rule_text
-from game.ui.present import role_title, scenario_dates, session_label, team_names
+from game.ui.present import role_title, save_title, scenario_dates, session_label, team_names, welcome_back
 from game.ui.text import reference
 from game.ui.text import settings as settings_screen
 from game.ui.text.state import Game, Room
@@ -170,9 +170,7 @@ def pick_save(terminal: Terminal, catalog: Catalog, store: SaveStore) -> Loaded 
         return None
     terminal.heading(_("Saved games"))
     for number, info in enumerate(infos, start=1):
-        name = info.name
-        if info.autosave:
-            name = _("Autosave") if info.path == store.autosave_path else _("The autosave before it")
+        name = save_title(info.name, info.autosave, info.path == store.autosave_path)
         label = "" if name == info.label else f" \u2014 {info.label}"
         terminal.item(
             f"{number}. ", _("{name}{label} (saved {when})").format(name=name, label=label, when=info.saved)
@@ -198,15 +196,10 @@ def pick_save(terminal: Terminal, catalog: Catalog, store: SaveStore) -> Loaded 
 
 def welcome(terminal: Terminal, loaded: Loaded) -> None:
     terminal.say()
-    label = session_label(loaded.session)
-    if len(loaded.branches.branches) > 1:
-        terminal.say(
-            _("Welcome back: {label} (branch {branch}).").format(
-                label=label, branch=loaded.branches.branch.name
-            )
-        )
-    else:
-        terminal.say(_("Welcome back: {label}.").format(label=label))
+    several = len(loaded.branches.branches) > 1
+    terminal.say(
+        welcome_back(session_label(loaded.session), loaded.branches.branch.name if several else None)
+    )
     for note in loaded.notes:
         terminal.say(note)
 
