@@ -167,9 +167,7 @@ class BranchesScreen(Screen):
         return f"{mark} " + esc(" / ".join(step.chosen for step in steps))
 
     def _footer(self, ui: UI, rect: pygame.Rect) -> None:
-        back = _("Back")
-        right, rect = widgets.cut_right(rect, widgets.button_width(ui, back), ui.theme.space(1))
-        self.focusable(widgets.button(ui, right, back), self.back)
+        rect = self.footer_button(ui, rect, _("Back"), self.back)
         widgets.hint_line(ui, rect, self.footer_text())
 
     # --- what the player does ---

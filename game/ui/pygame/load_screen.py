@@ -85,12 +85,8 @@ class LoadScreen(PickScreen):
 
     def _footer(self, ui: UI, rect: pygame.Rect) -> None:
         if self.infos:
-            load_text = _("Load this game")
-            right, rect = widgets.cut_right(rect, widgets.button_width(ui, load_text), ui.theme.space(1))
-            self.focusable(widgets.button(ui, right, load_text, "#primary"), self.choose)
-        back = _("Back")
-        left, rect = widgets.cut_right(rect, widgets.button_width(ui, back), ui.theme.space(1))
-        self.focusable(widgets.button(ui, left, back), self.back)
+            rect = self.footer_button(ui, rect, _("Load this game"), self.choose, "#primary")
+        rect = self.footer_button(ui, rect, _("Back"), self.back)
         widgets.hint_line(ui, rect, self.hints)
 
     def show(self, index: int) -> None:

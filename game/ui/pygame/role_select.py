@@ -92,9 +92,7 @@ class RoleSelectScreen(PickScreen):
         right, rest = widgets.cut_right(rect, width, ui.theme.space(1))
         self.begin_button = widgets.button(ui, right, self._begin_text(self.picks[self.selected]), "#primary")
         self.focusable(self.begin_button, self.choose)
-        back = _("Back")
-        back_rect, rest = widgets.cut_right(rest, widgets.button_width(ui, back), ui.theme.space(1))
-        self.focusable(widgets.button(ui, back_rect, back), self.back)
+        rest = self.footer_button(ui, rest, _("Back"), self.back)
         widgets.hint_line(ui, rest, self.hint_text())
 
     def show(self, index: int) -> None:

@@ -111,16 +111,10 @@ class ScenarioSelectScreen(PickScreen):
     # --- the list and the description ---
 
     def _footer(self, ui: UI, rect: pygame.Rect) -> None:
-        play = _("Play this scenario")
-        right, rest = widgets.cut_right(rect, widgets.button_width(ui, play), ui.theme.space(1))
-        self.focusable(widgets.button(ui, right, play, "#primary"), self.choose)
-        back = _("Back")
-        back_rect, rest = widgets.cut_right(rest, widgets.button_width(ui, back), ui.theme.space(1))
-        self.focusable(widgets.button(ui, back_rect, back), self.back)
+        rest = self.footer_button(ui, rect, _("Play this scenario"), self.choose, "#primary")
+        rest = self.footer_button(ui, rest, _("Back"), self.back)
         if self.context.room.reference.timeline is not None:
-            events = _("Timeline")
-            events_rect, rest = widgets.cut_right(rest, widgets.button_width(ui, events), ui.theme.space(1))
-            self.focusable(widgets.button(ui, events_rect, events), self.open_timeline)
+            rest = self.footer_button(ui, rest, _("Timeline"), self.open_timeline)
         widgets.hint_line(ui, rest, self.hint_text())
 
     def show(self, index: int) -> None:

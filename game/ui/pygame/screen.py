@@ -306,6 +306,21 @@ class Screen:
             self._ring_focus[element] = on_focus
         return len(self._ring) - 1
 
+    def footer_button(
+        self,
+        ui: UI,
+        rect: pygame.Rect,
+        text: str,
+        action: Callable[[], Transition | None],
+        object_id: str = "",
+    ) -> pygame.Rect:
+        """A button at the right end of a footer row, in the keyboard ring; returns the row left of it."""
+        from game.ui.pygame import widgets  # widgets imports this module
+
+        spot, rest = widgets.cut_right(rect, widgets.button_width(ui, text), ui.theme.space(1))
+        self.focusable(widgets.button(ui, spot, text, object_id), action)
+        return rest
+
     def readable(self, box: Any) -> Any:
         """Add a text box to those PageUp and PageDown scroll, in reading order; returns it."""
         self.reading.append(box)

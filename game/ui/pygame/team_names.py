@@ -59,12 +59,8 @@ class TeamNamesScreen(Screen):
             self.fields[role] = entry
             y += height + theme.space(1.2)
         footer = pygame.Rect(body.x, y + theme.space(0.5), body.width, height)
-        begin = _("Begin with two teams")
-        right, rest = widgets.cut_right(footer, widgets.button_width(ui, begin), theme.space(1))
-        self.focusable(widgets.button(ui, right, begin, "#primary"), self.begin)
-        back = _("Back")
-        left, rest = widgets.cut_right(rest, widgets.button_width(ui, back), theme.space(1))
-        self.focusable(widgets.button(ui, left, back), self.back)
+        rest = self.footer_button(ui, footer, _("Begin with two teams"), self.begin, "#primary")
+        rest = self.footer_button(ui, rest, _("Back"), self.back)
         hint = pygame.Rect(
             body.x, footer.bottom + theme.space(1), body.width, widgets.line_height(theme, "small")
         )

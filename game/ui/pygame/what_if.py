@@ -96,12 +96,8 @@ class WhatIfScreen(PickScreen):
         return specs
 
     def _footer(self, ui: UI, rect: pygame.Rect) -> None:
-        go = _("Go back to this turn")
-        right, rect = widgets.cut_right(rect, widgets.button_width(ui, go), ui.theme.space(1))
-        self.focusable(widgets.button(ui, right, go, "#primary"), self.choose)
-        back = _("Back")
-        left, rect = widgets.cut_right(rect, widgets.button_width(ui, back), ui.theme.space(1))
-        self.focusable(widgets.button(ui, left, back), self.back)
+        rect = self.footer_button(ui, rect, _("Go back to this turn"), self.choose, "#primary")
+        rect = self.footer_button(ui, rect, _("Back"), self.back)
         widgets.hint_line(ui, rect, self.hints)
 
     def _show(self, index: int) -> None:
