@@ -27,6 +27,15 @@ def test_the_timeline_marks_every_divergence_and_the_turns_passed_by(small: Scen
     assert (report.matched, len(report.played_steps), len(report.divergences)) == (2, 3, 1)
 
 
+def test_a_turn_only_the_other_side_chose_is_not_counted_as_the_players(small: Scenario) -> None:
+    session = Session.start(small, 7, ["commander"]).decide({"commander": "march"})
+    session = session.decide({"commander": "wait"}).decide({})  # the third turn is the negotiator's alone
+    report = debrief(session)
+    assert [m.decided_by(report.roles) for m in report.timeline] == [True, True, False]
+    assert [m.decided_by(BOTH) for m in report.timeline] == [True, True, True]
+    assert len(report.played_steps) == 2  # "matched history on _ of 2 turns"
+
+
 def test_the_series_hold_every_visible_value_from_the_start_to_the_end(small: Scenario) -> None:
     session = Session.start(small, 7, ["commander"]).decide({"commander": "march"})
     session = session.decide({"commander": "wait"}).decide({})

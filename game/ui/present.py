@@ -465,6 +465,10 @@ class Moment:
         """The marker: on this turn the path left history's way."""
         return any(not step.matched for step in self.steps)
 
+    def decided_by(self, roles: Sequence[Role]) -> bool:
+        """Did one of these roles choose on this turn? (Some turns are the other side's alone.)"""
+        return any(step.role in roles for step in self.steps)
+
 
 @dataclass(frozen=True)
 class Series:
