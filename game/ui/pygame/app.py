@@ -17,6 +17,7 @@ where the player can go back to the title (and Continue the autosaved game) or q
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 import unicodedata
@@ -213,6 +214,10 @@ class App:
         else:
             self.manager.set_window_resolution(size)
             self.manager.clear_and_reset()
+        # pygame_gui's elements sit in reference cycles, so the widgets just removed (and their
+        # surfaces, megabytes a screen) would wait for a rare full collection: without this, a
+        # whole game's peak memory was ~190 MB rather than ~115 MB. ~25 ms, on a change of screen.
+        gc.collect()
         self.screen.build(UI(self.manager, self.theme, size))
         if self.presenter is not None:
             self.presenter.show(self.screen.teacher_turn())

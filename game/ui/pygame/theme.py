@@ -147,9 +147,9 @@ class Theme:
 
     def manager(self, window: tuple[int, int]) -> UIManager:
         """A UI manager with this theme, its fonts loaded before first use."""
-        import pygame_gui  # deferred: see the module docstring
+        from game.ui.pygame.gui_manager import Manager  # deferred: see the module docstring
 
-        manager = pygame_gui.UIManager(window, self.gui, enable_live_theme_updates=False)
+        manager = Manager(window, self.gui, enable_live_theme_updates=False)
         name = self.game["fonts"]["name"]
         fonts = [
             {"name": name, "point_size": self.px(size), "style": style}
