@@ -31,6 +31,13 @@ def test_every_turn_carries_its_history(shipped: Scenario) -> None:
             assert turn.history.took[role] in {choice.id for choice in choices}
 
 
+def test_every_turn_has_notes_for_the_teacher(shipped: Scenario) -> None:
+    """The presenter view and the teacher's report have something to say on every turn."""
+    for turn in shipped.turns:
+        notes = turn.teacher
+        assert notes is not None and notes.background and notes.pitfalls and notes.ask, turn.id
+
+
 def play(scenario: Scenario, seed: int, roles: tuple[str, ...], policy, choice_seed: int = 0) -> Session:
     session = Session.start(scenario, seed, roles)
     rng = random.Random(choice_seed)
