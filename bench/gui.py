@@ -1,4 +1,4 @@
-"""Measure the game window: start-up against bare pygame, frame time, idle CPU.
+"""Measure the game window: start-up against bare pygame, frame time, idle frames and CPU.
 
     SDL_VIDEODRIVER=dummy python bench/gui.py [--runs N]
 
@@ -6,9 +6,9 @@ Prints medians. Start-up is wall time of a whole process, from launch to exit: t
 game drawing its title's first frame (`main.py --exit-after-first-frame`) against a
 script that only does `pygame.init()`, `set_mode` and `flip`, run alternately in
 the same conditions. Frame time is one full redraw of the turn screen at 1920x1080
-(UI update, our drawing, pygame_gui's drawing, flip). Idle CPU is the share of one
-core the window uses while nothing happens. A measurement, not a test: numbers
-depend on the machine.
+(UI update, our drawing, pygame_gui's drawing, flip). Idle: the frames the window
+draws while nothing happens (none: it redraws only on change) and the share of one
+core it uses meanwhile. A measurement, not a test: numbers depend on the machine.
 """
 
 from __future__ import annotations
@@ -89,18 +89,32 @@ def frame_times(width: int, height: int, frames: int, projector: bool = False) -
     return times
 
 
-def idle_cpu(seconds: float) -> float:
+def idle(seconds: float) -> tuple[float, int]:
+    """The share of one core the window uses while nothing happens, and the frames it draws meanwhile.
+
+    The frames are the window's own measure: it should draw none. The CPU share includes
+    SDL's wait for events, which under the dummy video driver polls (a real display blocks).
+    """
     import pygame
 
     app = turn_screen((1280, 720), False)
     for _ in range(80):  # let the moment after the last key press pass
         app.step()
         time.sleep(0.01)
+    drawn = 0
+    draw = app.frame
+
+    def counted() -> None:
+        nonlocal drawn
+        drawn += 1
+        draw()
+
+    app.frame = counted  # type: ignore[method-assign]
     pygame.time.set_timer(pygame.QUIT, int(seconds * 1000), loops=1)
     cpu, start = time.process_time(), time.perf_counter()
     while app.exit_code is None:
         app.step(block=True)
-    return (time.process_time() - cpu) / (time.perf_counter() - start)
+    return (time.process_time() - cpu) / (time.perf_counter() - start), drawn
 
 
 def main() -> None:
@@ -115,7 +129,8 @@ def main() -> None:
     projector = statistics.median(frame_times(1920, 1080, args.frames, projector=True))
     print(f"turn screen frame at 1920x1080:      {normal * 1000:.2f} ms (median)")
     print(f"  the same in projector mode:        {projector * 1000:.2f} ms (median)")
-    print(f"idle CPU on the turn screen:         {idle_cpu(3.0) * 100:.1f}% of one core")
+    share, drawn = idle(3.0)
+    print(f"idle on the turn screen, 3 s:        {share * 100:.1f}% of one core, {drawn} frames drawn")
 
 
 if __name__ == "__main__":

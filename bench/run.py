@@ -50,6 +50,12 @@ from bench.gui import frame_times
 print(json.dumps(frame_times(1920, 1080, {frames})))
 """
 
+IDLE = """
+import json
+from bench.gui import idle
+print(json.dumps(idle({seconds})))
+"""
+
 
 @dataclass
 class Row:
@@ -268,6 +274,7 @@ def window(repeats: int, frames: int) -> list[Row]:
         Row("  first frame / bare pygame", f"{first / bare:.2f}x", "<= 2x", first / bare <= 2),
     ]
     rows.append(_frame_time(env, driver, frames))
+    rows += _idle(env, driver, seconds=3.0)
     # The peak at the first frame, and over a whole game through the window (the target's measure).
     playing = [*game[:2], "--autoplay", "historical", "--scenario", "bukhara-1918", "--role", "negotiator"]
     first_peak, game_peak = peak_memory(game, env), peak_memory(playing, env)
@@ -293,6 +300,20 @@ def _frame_time(env: dict[str, str], driver: str, frames: int) -> Row:
     times = json.loads(result.output.strip().splitlines()[-1])
     frame = statistics.median(times)
     return Row(what, milliseconds(frame), "< 8 ms", frame < 0.008)
+
+
+def _idle(env: dict[str, str], driver: str, seconds: float) -> list[Row]:
+    """The turn screen left alone: the frames it draws (none, redrawing only on change) and its CPU."""
+    result = run_process([sys.executable, "-c", IDLE.format(seconds=seconds)], env, timeout=60)
+    if result.returncode != 0:
+        return [Row(f"idle turn screen{driver}", "failed", "no frames")]
+    import json
+
+    share, drawn = json.loads(result.output.strip().splitlines()[-1])
+    return [
+        Row(f"frames drawn in {seconds:.0f} s idle on the turn screen{driver}", str(drawn), "0", drawn == 0),
+        Row("  CPU meanwhile (SDL's wait for events included)", f"{share * 100:.1f}% of a core"),
+    ]
 
 
 def _not_yet(reason: str) -> list[Row]:

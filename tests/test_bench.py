@@ -23,3 +23,12 @@ def test_the_window_frame_time_hook_answers_as_python_m_bench_asks() -> None:
 
     times = frame_times(800, 450, 2)
     assert len(times) == 2 and all(isinstance(t, float) and t > 0 for t in times)
+
+
+def test_the_window_draws_nothing_while_nothing_happens() -> None:
+    """bench/run.py calls bench.gui.idle(seconds): the turn screen left alone draws no frames."""
+    from bench.gui import idle
+
+    share, drawn = idle(0.5)
+    assert drawn == 0
+    assert isinstance(share, float) and share >= 0
