@@ -25,7 +25,7 @@ def open_app(
 ) -> App:
     chosen = Options(scenarios=scenarios, size=size, projector=projector, seed=7, **options)  # type: ignore[arg-type]
     surface = open_window(chosen)
-    pygame.event.clear()  # nothing left over from an earlier test
+    pygame.event.get()  # nothing left over from an earlier test (not clear(): it leaks posted events' attributes)
     app = App(surface, chosen)
     settle(app, 1)
     return app

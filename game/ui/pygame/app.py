@@ -150,6 +150,12 @@ class App:
         self.windowed_size = options.size
         catalog = load_catalog([options.scenarios])
         self.context = Context(options, catalog, room=room_for(options, catalog))
+        # What is loaded so far (modules, scenarios) lasts as long as the window: kept out of the
+        # collector's sight, so the collection on each change of screen (see rebuild) is quick.
+        # Unfrozen first, so that what an earlier window froze can go now (tests open many).
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
         pygame.display.set_caption(_("Turkestan Crossroads, 1918\u20131931"))
         self.theme = Theme.load(self.mode, surface.get_size(), self.context.room.theme)
         self.manager: UIManager = self.theme.manager(surface.get_size())
