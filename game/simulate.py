@@ -34,9 +34,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from game import __version__
 from game.engine.policies import POLICIES, Policy, historical
 from game.engine.rulebook import is_open
-from game.engine.rules import Success, resolve_turn
+from game.engine.rules import Impossible, resolve_turn_unrecorded
 from game.engine.session import Decision, turn_rng
-from game.engine.state import State, initial_state
+from game.engine.state import initial_state
 from game.scenario.loader import paused_gc
 from game.scenario.model import Role, Scenario
 
@@ -130,12 +130,10 @@ def play(scenario: Scenario, role: Role, policy: Policy, seed: int, policy_rng: 
                 steps.append(Step(turn.id, pick, opened, took == pick))
             else:
                 picks[who] = historical(scenario, state, who, rng)
-        result = resolve_turn(scenario, state, picks, rng)
-        if not isinstance(result, Success):  # every choice of a role was closed: a dead end
+        result = resolve_turn_unrecorded(scenario, state, picks, rng)
+        if isinstance(result, Impossible):  # every choice of a role was closed: a dead end
             break
-        # Drop the turn log: nothing here reads it, and copying it every turn made a long game's
-        # turns cost more the longer the game (10% slower per turn at 2,000 turns).
-        state = State(result.state.turn, result.state.values, result.state.ending, ())
+        state = result
     return Playthrough(seed, state.ending, tuple(turns), tuple(steps), state.values)
 
 
