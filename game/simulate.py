@@ -33,11 +33,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from game import __version__
 from game.engine.policies import POLICIES, Policy, historical
-from game.engine.rules import Success, is_available, resolve_turn
+from game.engine.rulebook import is_open
+from game.engine.rules import Impossible, resolve_turn_unrecorded
 from game.engine.session import Decision, turn_rng
-from game.engine.state import State, initial_state
+from game.engine.state import initial_state
 from game.scenario.loader import paused_gc
-from game.scenario.model import ROLES, Role, Scenario
+from game.scenario.model import Role, Scenario
 
 SIMULATION_VERSION = 1  # bump when a change to the simulator changes its results (invalidates caches)
 SCHEMA_FILE = Path(__file__).with_name("simulate_schema.json")
@@ -115,28 +116,24 @@ def play(scenario: Scenario, role: Role, policy: Policy, seed: int, policy_rng: 
     state = initial_state(scenario)
     turns: list[str] = []
     steps: list[Step] = []
+    rulebook = scenario.rulebook
     while state.turn is not None:
-        turn = scenario.turns[state.turn]
+        turn = rulebook[state.turn]
         # A Session draws each turn's luck from (seed, turn number); so do we.
         rng = cast(random.Random, LazyRandom(turn_rng, seed, len(turns)))
         turns.append(turn.id)
         picks: dict[Role, str] = {}
-        for who in ROLES:
-            choices = turn.choices.get(who)
-            if not choices:
-                continue
+        for who, choices, took in turn.roles:
             if who == role:
                 pick = picks[who] = policy(scenario, state, who, policy_rng)
-                opened = tuple([c.id for c in choices if is_available(c, state.values)])
-                steps.append(Step(turn.id, pick, opened, turn.history.took.get(who) == pick))
+                opened = tuple([c.id for c in choices if is_open(c, state.values)])
+                steps.append(Step(turn.id, pick, opened, took == pick))
             else:
                 picks[who] = historical(scenario, state, who, rng)
-        result = resolve_turn(scenario, state, picks, rng)
-        if not isinstance(result, Success):  # every choice of a role was closed: a dead end
+        result = resolve_turn_unrecorded(scenario, state, picks, rng)
+        if isinstance(result, Impossible):  # every choice of a role was closed: a dead end
             break
-        # Drop the turn log: nothing here reads it, and copying it every turn made a long game's
-        # turns cost more the longer the game (10% slower per turn at 2,000 turns).
-        state = State(result.state.turn, result.state.values, result.state.ending, ())
+        state = result
     return Playthrough(seed, state.ending, tuple(turns), tuple(steps), state.values)
 
 

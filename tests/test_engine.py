@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from game.engine.rules import Impossible, Success, options, resolve_turn
-from game.engine.state import initial_state
+import pytest
+
+from game.engine.rules import Impossible, Success, options, resolve_turn, resolve_turn_unrecorded
+from game.engine.state import State, initial_state
 from game.scenario.loader import load_text
 from game.scenario.model import Scenario
 from game.ui.present import closed_reason, verdict
@@ -110,6 +112,37 @@ def test_the_game_refuses_turns_after_the_end(small: Scenario) -> None:
     state = play(small, {"negotiator": "talk", "commander": "stay"}, {"negotiator": "sign"})
     assert resolve_turn(small, state, {}, random.Random(0)) == Impossible("the game has ended")
     assert options(small, state, "negotiator") == []
+
+
+@pytest.mark.parametrize(
+    "games",
+    [
+        [{"negotiator": "talk", "commander": "march"}, {"commander": "attack"}, {"negotiator": "refuse"}],
+        [{"negotiator": "talk", "commander": "march"}, {"commander": "wait"}, {"negotiator": "sign"}],
+        [{"negotiator": "talk", "commander": "stay"}, {"negotiator": "sign"}],
+        [{"negotiator": "threaten", "commander": "march"}],
+        [{"negotiator": "talk"}],
+    ],
+)
+def test_an_unrecorded_turn_leads_where_a_recorded_one_does(
+    small: Scenario, games: list[dict[str, str]]
+) -> None:
+    """The simulator's resolve_turn_unrecorded: the same state, luck and refusals; only no record."""
+    for seed in range(20):
+        state = initial_state(small)
+        for picks in games:
+            recorded = resolve_turn(small, state, picks, random.Random(seed))
+            unrecorded = resolve_turn_unrecorded(small, state, picks, random.Random(seed))
+            if isinstance(recorded, Impossible):
+                assert unrecorded == recorded
+                break
+            assert isinstance(unrecorded, State) and unrecorded.log == state.log
+            assert (unrecorded.turn, dict(unrecorded.values), unrecorded.ending) == (
+                recorded.state.turn,
+                dict(recorded.state.values),
+                recorded.state.ending,
+            )
+            state = recorded.state
 
 
 def test_the_verdict_compares_with_history(small: Scenario) -> None:

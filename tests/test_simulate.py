@@ -111,6 +111,7 @@ def test_games_leave_no_reference_cycles(small: Scenario) -> None:
 
 
 def test_a_scenario_survives_the_trip_to_a_worker_process(small: Scenario) -> None:
+    assert small.rulebook  # what a game builds and keeps on the scenario: it must cross too
     copy = pickle.loads(pickle.dumps(small))
     assert copy == small
     assert play_runs(copy, "commander", "random", 9, 0, 50) == play_runs(

@@ -9,9 +9,10 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from game.engine.rules import Option, current_turn, is_available, options
+from game.engine.rulebook import ChoiceRule, RoleRule, is_open, role_rule
+from game.engine.rules import Option, options
 from game.engine.state import State
-from game.scenario.model import Choice, Role, Scenario
+from game.scenario.model import Role, Scenario
 
 Policy = Callable[[Scenario, State, Role, random.Random], str]
 
@@ -20,25 +21,31 @@ def _open(scenario: Scenario, state: State, role: Role) -> list[Option]:
     return [option for option in options(scenario, state, role) if option.available]
 
 
-def _open_choices(scenario: Scenario, state: State, role: Role) -> list[Choice]:
+def _open_choices(scenario: Scenario, state: State, role: Role) -> list[ChoiceRule]:
     """The open choices, or all of them if none is open; skips wording the reasons (the hot path)."""
-    turn = current_turn(scenario, state)
-    assert turn is not None
-    choices = turn.choices.get(role, ())
+    choices = _role_rule(scenario, state, role).choices
     values = state.values
-    return [choice for choice in choices if is_available(choice, values)] or list(choices)
+    return [choice for choice in choices if is_open(choice, values)] or list(choices)
+
+
+def _role_rule(scenario: Scenario, state: State, role: Role) -> RoleRule:
+    assert state.turn is not None
+    rule = role_rule(scenario.rulebook[state.turn], role)
+    assert rule is not None, f"the {role} has no choice on this turn"
+    return rule
 
 
 def historical(scenario: Scenario, state: State, role: Role, rng: random.Random) -> str:
     """History's choice when it is open; otherwise the first open choice."""
-    turn = current_turn(scenario, state)
-    assert turn is not None
-    took = turn.history.took.get(role)
+    _, choices, took = _role_rule(scenario, state, role)
     values = state.values
-    available = [choice for choice in turn.choices.get(role, ()) if is_available(choice, values)]
-    if any(choice.id == took for choice in available):
-        return str(took)
-    return (available or turn.choices[role])[0].id
+    first_open: str | None = None
+    for choice in choices:
+        if is_open(choice, values):
+            if choice.id == took:
+                return choice.id
+            first_open = first_open or choice.id
+    return first_open or choices[0].id
 
 
 def random_choice(scenario: Scenario, state: State, role: Role, rng: random.Random) -> str:

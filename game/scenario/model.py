@@ -40,6 +40,7 @@ from game.engine.conditions import (
     parse,
     suggest,
 )
+from game.engine.rulebook import TurnRule, compile_rulebook
 
 FORMAT = 1
 FIRST_YEAR, LAST_YEAR = 1916, 1931
@@ -471,6 +472,11 @@ class Scenario(Frozen):
     def choice(self, turn_id: str, role: Role, choice_id: str) -> Choice:
         turn = self.turns[self.turn_index(turn_id)]
         return next(choice for choice in turn.choices[role] if choice.id == choice_id)
+
+    @cached_property
+    def rulebook(self) -> tuple[TurnRule, ...]:
+        """Each turn's rules packed for the engine's inner loop (see game.engine.rulebook)."""
+        return compile_rulebook(self, ROLES)
 
     @cached_property
     def bounds(self) -> Mapping[str, tuple[float, float]]:
