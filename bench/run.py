@@ -311,7 +311,7 @@ def _idle(env: dict[str, str], driver: str, seconds: float) -> list[Row]:
 
     share, drawn = json.loads(result.output.strip().splitlines()[-1])
     return [
-        Row(f"frames drawn in {seconds:.0f} s idle on the turn screen{driver}", str(drawn), "0", drawn == 0),
+        Row(f"frames drawn while idle {seconds:.0f} s, turn screen", str(drawn), "0", drawn == 0),
         Row("  CPU meanwhile (SDL's wait for events included)", f"{share * 100:.1f}% of a core"),
     ]
 
