@@ -85,12 +85,10 @@ def resolve_turn(
     by: Mapping[Role, str] | None = None,
 ) -> Result:
     """Play the current turn with one choice id per role that has choices."""
-    if state.turn is None:
-        return Impossible("the game has ended")
-    turn = scenario.rulebook[state.turn]
-    chosen = _chosen(turn, state.values, picks)
-    if isinstance(chosen, Impossible):
-        return chosen
+    ready = _current_choices(scenario, state, picks)
+    if isinstance(ready, Impossible):
+        return ready
+    turn, chosen = ready
     values, drawn, jump = _play_out(scenario, turn, chosen, state.values, rng)
     moves = tuple(
         [
@@ -111,12 +109,10 @@ def resolve_turn_unrecorded(
     For the simulator, which plays thousands of games and reads none of their
     logs: the records, their moves and a growing log cost it a fifth of its time.
     """
-    if state.turn is None:
-        return Impossible("the game has ended")
-    turn = scenario.rulebook[state.turn]
-    chosen = _chosen(turn, state.values, picks)
-    if isinstance(chosen, Impossible):
-        return chosen
+    ready = _current_choices(scenario, state, picks)
+    if isinstance(ready, Impossible):
+        return ready
+    turn, chosen = ready
     values, _, jump = _play_out(scenario, turn, chosen, state.values, rng)
     return _advance(scenario, state.turn, jump, MappingProxyType(values), state.log)
 
@@ -144,6 +140,17 @@ def _play_out(
         jump = jump or choice.next
         drawn.append(outcome_index)
     return values, drawn, jump or turn.next
+
+
+def _current_choices(
+    scenario: Scenario, state: State, picks: Mapping[Role, str]
+) -> tuple[TurnRule, list[tuple[Role, ChoiceRule]]] | Impossible:
+    """The turn to play and each role's picked choice in it, or why it cannot be played."""
+    if state.turn is None:
+        return Impossible("the game has ended")
+    turn = scenario.rulebook[state.turn]
+    chosen = _chosen(turn, state.values, picks)
+    return chosen if isinstance(chosen, Impossible) else (turn, chosen)
 
 
 def _chosen(
