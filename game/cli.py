@@ -334,8 +334,7 @@ def cmd_report(argv: Sequence[str]) -> int:
     )
     parser.add_argument("--teacher", action="store_true", help=_("add the scenario's notes for the teacher"))
     parser.add_argument("--lang", choices=list(LANGUAGES), help=_("the language of the interface"))
-    args = parser.parse_args(argv)
-    use_language(args.lang)
+    args = parser.parse_args(argv)  # --lang was read before the parser, in _dispatch
     from game import report, saves
     from game.scenario.catalog import load_catalog
 
@@ -426,8 +425,7 @@ def cmd_timeline(argv: Sequence[str]) -> int:
         "--scenarios", metavar="DIR", type=Path, default=SCENARIOS, help=_("where to find scenarios")
     )
     parser.add_argument("--lang", choices=list(LANGUAGES), help=_("the language of the interface"))
-    args = parser.parse_args(argv)
-    use_language(args.lang)
+    args = parser.parse_args(argv)  # --lang was read before the parser, in _dispatch
     from game.scenario.catalog import load_catalog
     from game.ui.reference import load_reference
     from game.ui.text import Terminal
@@ -452,8 +450,7 @@ def cmd_glossary(argv: Sequence[str]) -> int:
         "--scenarios", metavar="DIR", type=Path, default=SCENARIOS, help=_("where to find scenarios")
     )
     parser.add_argument("--lang", choices=list(LANGUAGES), help=_("the language of the interface"))
-    args = parser.parse_args(argv)
-    use_language(args.lang)
+    args = parser.parse_args(argv)  # --lang was read before the parser, in _dispatch
     from game.scenario.catalog import load_catalog
     from game.ui.reference import load_reference
     from game.ui.text import Terminal
@@ -480,7 +477,7 @@ def cmd_settings(argv: Sequence[str]) -> int:
     parser.add_argument("values", nargs="*", help=_("the new value"))
     args = parser.parse_args(argv)
     loaded = kept.load_settings()
-    use_language(None, loaded.settings)
+    i18n.set_language(loaded.settings.language)
     if loaded.problem is not None:
         print(loaded.problem.message, file=sys.stderr)
     current = loaded.settings
@@ -491,7 +488,7 @@ def cmd_settings(argv: Sequence[str]) -> int:
         except (kept.SettingError, kept.SettingsWriteError) as error:
             print(f"settings: {error}", file=sys.stderr)
             return 2
-        use_language(None, current)
+        i18n.set_language(current.language)  # a new language speaks at once
         print(_("Saved in {path}.").format(path=path), file=sys.stderr)
     for key, label in kept.KEYS.items():
         print(f"{key} = {kept.shown_value(current, key)}    ({_(label)})")
@@ -506,16 +503,6 @@ def early_language(argv: Sequence[str]) -> str | None:
         if word.startswith("--lang="):
             return word.partition("=")[2]
     return None
-
-
-def use_language(chosen: str | None, settings: object | None = None) -> None:
-    """Speak the language asked for, else the saved setting's."""
-    if chosen is None:
-        from game.settings import Settings, load_settings
-
-        saved = settings if isinstance(settings, Settings) else load_settings().settings
-        chosen = saved.language
-    i18n.set_language(chosen)
 
 
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {

@@ -31,7 +31,9 @@ def saved_language(languages: Container[str]) -> str | None:
 
     try:
         data = json.loads((config_dir() / SETTINGS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, ModuleNotFoundError):
+        # No platformdirs, so no known settings folder: nothing saved to read. The commands that
+        # need the folder say how to install it; `validate` and `schema` need only the scenarios.
         return None
     language = data.get("language") if isinstance(data, dict) else None
     return language if language in languages else None

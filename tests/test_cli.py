@@ -55,3 +55,20 @@ def test_the_committed_schema_is_in_sync() -> None:
     )
     document = json.loads(SCHEMA.read_text(encoding="utf-8"))
     assert "turns" in document["properties"] and document["additionalProperties"] is False
+
+
+def test_the_authoring_commands_need_no_settings_folder() -> None:
+    """validate, schema, glossary and timeline read scenarios only: a teacher's machine without
+    platformdirs (so without a known settings folder) still checks a scenario."""
+    script = (
+        "import sys, os\n"
+        "sys.modules['platformdirs'] = None  # importing it now fails, as when it is not installed\n"
+        "os.environ.pop('TURKESTAN_DATA_DIR', None)\n"
+        "from game.cli import main\n"
+        "sys.exit(max(main([c]) for c in ('validate', 'schema', 'glossary', 'timeline')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    assert "0 error(s)" in done.stdout + done.stderr
