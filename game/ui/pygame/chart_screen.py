@@ -35,9 +35,7 @@ class ChartScreen(Screen):
         top = self.heading(ui, body, eyebrow, _("How things moved, turn by turn"), None)
         body = pygame.Rect(body.x, top + theme.space(1), body.width, body.bottom - top - theme.space(1))
         chart_panel(ui, body, self.summary, caption=False)
-        back = _("Back")
-        right, rest = widgets.cut_right(footer, widgets.button_width(ui, back), theme.space(1))
-        self.focusable(widgets.button(ui, right, back, "#primary"), lambda: Pop())
+        rest = self.footer_button(ui, footer, _("Back"), Pop, "#primary")
         widgets.hint_line(ui, rest, self.footer_text())
 
     def key(self, event: pygame.event.Event) -> Transition | None:

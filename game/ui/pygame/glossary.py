@@ -60,9 +60,7 @@ class GlossaryScreen(Screen):
         self.field.focus()
         self.list = widgets.text_box(ui, list_rect, self._list_markup(), "#glossary_list")
         self.detail = self.readable(widgets.text_box(ui, right, self._detail_markup(), "#sheet"))
-        back = _("Back")
-        button_rect, rest = widgets.cut_right(footer, widgets.button_width(ui, back), theme.space(1))
-        self.focusable(widgets.button(ui, button_rect, back, "#primary"), lambda: Pop())
+        rest = self.footer_button(ui, footer, _("Back"), Pop, "#primary")
         widgets.hint_line(ui, rest, self.hint_text())
 
     # --- what is shown ---

@@ -113,9 +113,7 @@ class OthersScreen(Screen):
         else:
             waiting = self.counting.problem or _("Playing {runs} games\u2026").format(runs=f"{RUNS:,}")
             widgets.text_box(ui, pygame.Rect(body.x, body.y, body.width, -1), esc(waiting), "#sheet")
-        back = _("Back")
-        right, rest = widgets.cut_right(footer, widgets.button_width(ui, back), theme.space(1))
-        self.focusable(widgets.button(ui, right, back, "#primary"), lambda: Pop())
+        rest = self.footer_button(ui, footer, _("Back"), Pop, "#primary")
         widgets.hint_line(ui, rest, self.footer_text())
 
     def _chart(self, ui: UI, body: pygame.Rect) -> None:

@@ -72,9 +72,7 @@ class SettingsScreen(Screen):
             y += height + theme.space(0.9)
         note = pygame.Rect(body.x, y + theme.space(0.5), body.width, max(0, footer.y - y - theme.space(1)))
         widgets.text_box(ui, note, self._note(ui), "#header")
-        back = _("Back")
-        right, rest = widgets.cut_right(footer, widgets.button_width(ui, back), theme.space(1))
-        self.focusable(widgets.button(ui, right, back), lambda: Pop())
+        rest = self.footer_button(ui, footer, _("Back"), Pop)
         widgets.hint_line(ui, rest, self.hint_text())
 
     def _note(self, ui: UI) -> str:
