@@ -12,7 +12,7 @@ from game.i18n import _, ngettext
 from game.saves import Loaded, SaveInfo, SaveProblem, load
 from game.ui.present import role_name, save_title, session_label, welcome_back
 from game.ui.pygame import widgets
-from game.ui.pygame.saving import playable, resume_screen, store_of
+from game.ui.pygame.saving import resume_screen, store_of
 from game.ui.pygame.screen import UI, Context, Go, PickScreen, Pop, Transition
 from game.ui.pygame.turn import frame
 from game.ui.pygame.widgets import Markup, esc
@@ -78,10 +78,7 @@ class LoadScreen(PickScreen):
         label = "" if title == info.label else "<br>" + esc(info.label)
         when = markup.muted(_("saved {when}").format(when=info.saved))
         lines = f"<b>{esc(title)}</b>{tag}{label}<br>{when}"
-        closed = not playable(info.save.roles)
-        if closed:
-            lines += "<br><i>" + esc(_("Two teams: the window cannot play this game yet")) + "</i>"
-        return widgets.CardSpec(lines, key=str(number) if number <= 9 else None, closed=closed)
+        return widgets.CardSpec(lines, key=str(number) if number <= 9 else None)
 
     def _footer(self, ui: UI, rect: pygame.Rect) -> None:
         if self.infos:
@@ -109,12 +106,6 @@ class LoadScreen(PickScreen):
         result = load(info.path, self.context.catalog)
         if isinstance(result, SaveProblem):
             return self.failed(result.message)
-        if not playable(result.session.roles):
-            return self.failed(
-                _("{name} is a game of two teams; continue it in the terminal: python main.py --text").format(
-                    name=info.name
-                )
-            )
         return self.loaded(result)
 
     def loaded(self, loaded: Loaded) -> Transition:

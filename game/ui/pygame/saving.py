@@ -4,14 +4,13 @@ and the game to offer as "Continue" on the title.
 A save is a seed and decisions (see game/saves.py), so the window and the terminal
 continue each other's games. A failure to save never stops play; it is told once.
 
-`playable` and `resume_screen` are the one place that decides which saved games the
-window can take up and on which screen: Continue on the title and Load in the menu
-both go through them.
+`resume_screen` is the one place that decides on which screen the window takes up a
+saved game, of one player or of two teams: Continue on the title and Load in the menu
+both go through it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,6 @@ from game.engine.branches import Branches
 from game.i18n import _
 from game.saves import Loaded, SaveError, SaveStore, snapshot
 from game.scenario.catalog import Catalog
-from game.scenario.model import Role
 
 if TYPE_CHECKING:
     from game.ui.pygame.screen import Context, Screen
@@ -51,20 +49,12 @@ class Keeper:
     def resumable(self) -> Loaded | None:
         """The autosaved game the window can continue."""
         loaded, _problem = self.store.resume(self.catalog)
-        if loaded is None or not playable(loaded.session.roles):
-            return None
         return loaded
 
 
 def store_of(context: Context) -> SaveStore:
     """The saves folder: the autosave's, or the usual one when nothing autosaves (scripted play)."""
     return context.keeper.store if context.keeper is not None else SaveStore.default()
-
-
-def playable(roles: Sequence[Role]) -> bool:
-    """Can the window play a saved game with these roles played by people? One role, or two
-    teams at one screen (see hotseat.py)."""
-    return 1 <= len(roles) <= 2
 
 
 def resume_screen(context: Context, loaded: Loaded) -> Screen:
