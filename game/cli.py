@@ -117,7 +117,7 @@ def _size(text: str) -> tuple[int, int]:
 
 def cmd_play(argv: Sequence[str]) -> int:
     args = play_parser().parse_args(argv)
-    if args.text or args.load or args.save:  # the window does not play these yet
+    if args.text:
         return _play_in_terminal(args)
     from game.ui.pygame.app import Options, run
 
@@ -133,6 +133,8 @@ def cmd_play(argv: Sequence[str]) -> int:
             autoplay=args.autoplay,
             screenshot_dir=args.screenshot_dir,
             exit_after_first_frame=args.exit_after_first_frame,
+            load_path=args.load,
+            save_path=args.save,
             teams=args.teams or bool(args.team_names),
             team_names=tuple(args.team_names) if args.team_names else None,
             vote=args.vote,

@@ -406,3 +406,25 @@ def test_the_session_screens_fit_the_window(size: tuple[int, int], projector: bo
     click(app, button(app, "Load a saved game"))
     check()
     assert {"ending", "what-if", "branches", "others", "report", "menu", "save", "load"} <= set(seen)
+
+
+def test_load_and_save_on_the_command_line_work_in_the_window(data_dir: Path, tmp_path: Path) -> None:
+    catalog = load_catalog([DATA])
+    session = Session.start(catalog.find("small"), 3, ["negotiator"]).decide({"negotiator": "talk"})  # type: ignore[arg-type]
+    assert isinstance(session, Session)
+    saved = tmp_path / "lesson.json"
+    saves.write_save(saved, saves.snapshot(Branches.start(session), catalog.fingerprint("small"), "Lesson"))
+    kept = tmp_path / "kept.json"
+    app = open_app(load_path=saved, save_path=kept)
+    screen = app.screen
+    assert isinstance(screen, TurnScreen) and screen.session.decisions == session.decisions  # where it stood
+    press(app, pygame.K_1)
+    again = saves.load(kept, catalog)
+    assert isinstance(again, saves.Loaded) and len(again.session.decisions) == 2  # --save kept the new turn
+
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    app = open_app(load_path=broken)
+    assert isinstance(app.screen, TitleScreen)  # the game goes on, and says why in one line
+    assert any("broken.json" in text for text in app.toasts.texts())
+    assert broken.exists()  # a file outside the saves folder is never moved

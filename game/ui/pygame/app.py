@@ -36,6 +36,8 @@ from game.ui.pygame.screen import UI, Context, Go, Options, Pop, Push, Quit, Scr
 from game.ui.pygame.theme import Theme, ui_scale  # noqa: E402
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from pygame_gui import UIManager
 
     from game.scenario.catalog import Catalog
@@ -140,7 +142,6 @@ class App:
         import pygame_gui  # noqa: F401 - loaded here, after the first frame, on purpose
 
         from game.scenario.catalog import load_catalog
-        from game.ui.pygame.title import TitleScreen
 
         # pygame_gui warns (on stderr) about fonts and theme details; a player should not see that.
         warnings.filterwarnings("ignore", module="pygame_gui")
@@ -164,9 +165,9 @@ class App:
             from game.saves import SaveStore
             from game.ui.pygame.saving import Keeper
 
-            self.context.keeper = Keeper(SaveStore.default(), self.context.catalog)
+            self.context.keeper = Keeper(SaveStore.default(), self.context.catalog, save_to=options.save_path)
         self.context.settings.update(fullscreen=options.fullscreen)
-        self.stack: list[Screen] = [TitleScreen(self.context)]
+        self.stack: list[Screen] = [self.first_screen(options.load_path)]
         self.exit_code: int | None = None
         wanted = options.scenario_id
         if wanted is not None and self.context.catalog.find(wanted) is None:
@@ -194,6 +195,22 @@ class App:
         self.crashes = 0
         self.failure: Exception | None = None  # the last error caught, for tests to re-raise
         self.rebuild()
+
+    def first_screen(self, load_path: Path | None) -> Screen:
+        """The title; or, with --load, the game saved in that file where it stood (a file that
+        cannot be loaded is said on the title, and the game goes on)."""
+        from game.ui.pygame.title import TitleScreen
+
+        if load_path is None:
+            return TitleScreen(self.context)
+        from game.saves import SaveProblem, load
+        from game.ui.pygame.saving import resume_screen
+
+        loaded = load(load_path, self.context.catalog)
+        if isinstance(loaded, SaveProblem):
+            self.context.say(loaded.message)
+            return TitleScreen(self.context)
+        return resume_screen(self.context, loaded)
 
     @property
     def mode(self) -> str:

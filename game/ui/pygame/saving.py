@@ -11,12 +11,14 @@ both go through it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.engine.branches import Branches
 from game.i18n import _
-from game.saves import Loaded, SaveError, SaveStore, snapshot
+from game.saves import Loaded, SaveError, SaveStore, default_name, snapshot, write_save
 from game.scenario.catalog import Catalog
 
 if TYPE_CHECKING:
@@ -29,14 +31,22 @@ class Keeper:
 
     store: SaveStore
     catalog: Catalog
+    save_to: Path | None = None  # --save PATH: also kept there after every change, as in the terminal
     problem: str | None = None
     _told: bool = field(default=False, repr=False)
 
     def keep(self, branches: Branches) -> None:
         """Write the autosave: every branch, so "what if" paths survive a restart too."""
         fingerprint = self.catalog.fingerprint(branches.session.scenario.id)
+        save = snapshot(branches, fingerprint, "Autosave")
+        self._try(lambda: self.store.autosave(save))
+        if self.save_to is not None:
+            named = save.model_copy(update={"name": default_name(branches.session)})
+            self._try(lambda: write_save(self.save_to, named))  # type: ignore[arg-type]
+
+    def _try(self, write: Callable[[], None]) -> None:
         try:
-            self.store.autosave(snapshot(branches, fingerprint, "Autosave"))
+            write()
         except SaveError as error:
             if not self._told:
                 self.problem = _("{error} The game goes on.").format(error=error)

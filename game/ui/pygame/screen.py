@@ -91,6 +91,8 @@ class Options:
     autoplay: str | None = None
     screenshot_dir: Path | None = None
     exit_after_first_frame: bool = False
+    load_path: Path | None = None  # --load: continue the game saved in this file
+    save_path: Path | None = None  # --save: also keep the game in this file, after every turn
     # the classroom (each overrides the saved settings for this run only)
     teams: bool = False  # start with two teams (the role screen offers them anyway)
     team_names: tuple[str, ...] | None = None  # the negotiators' name, then the commanders'
